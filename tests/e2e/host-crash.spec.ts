@@ -1,0 +1,23 @@
+import { expect, test } from './fixtures'
+
+test('killing the model host mid-request shows an error and a working host comes back', async ({ app }) => {
+  await app.getByTestId('nav-models').click()
+  await expect(app.getByTestId('host-check-state')).toHaveText('Model host ready')
+  const pid = Number(await app.getByTestId('host-pid').getAttribute('data-pid'))
+  expect(pid).toBeGreaterThan(0)
+
+  await app.getByTestId('host-check-run').click()
+  await expect(app.getByTestId('host-check-result')).toHaveAttribute('data-kind', 'busy')
+  process.kill(pid, 'SIGKILL')
+
+  const result = app.getByTestId('host-check-result')
+  await expect(result).toHaveAttribute('data-kind', 'error')
+  await expect(result).toContainText('The model host stopped during this request')
+  await expect(app.getByTestId('host-state')).toHaveAttribute('data-state', 'ready')
+  await expect(app.getByTestId('host-state')).toContainText('restarted 1 time')
+  const newPid = Number(await app.getByTestId('host-pid').getAttribute('data-pid'))
+  expect(newPid).not.toBe(pid)
+
+  await app.getByTestId('host-check-run').click()
+  await expect(result).toHaveAttribute('data-kind', 'ok', { timeout: 15_000 })
+})

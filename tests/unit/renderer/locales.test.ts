@@ -1,0 +1,52 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import en from '../../../src/renderer/src/locales/en.json'
+import zh from '../../../src/renderer/src/locales/zh-CN.json'
+import { ROOT } from '../helpers'
+
+/** Flattens nested locale objects to dotted keys. */
+function keys(obj: Record<string, unknown>, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k
+    if (typeof v === 'object' && v !== null) for (const [kk, vv] of keys(v as Record<string, unknown>, key)) out.set(kk, vv)
+    else out.set(key, String(v))
+  }
+  return out
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name)
+    return statSync(p).isDirectory() ? sourceFiles(p) : /\.(tsx?|ts)$/.test(name) ? [p] : []
+  })
+}
+
+describe('locales', () => {
+  const enKeys = keys(en)
+  const zhKeys = keys(zh)
+
+  it('has every key in both languages, none empty', () => {
+    const onlyEn = [...enKeys.keys()].filter((k) => !zhKeys.has(k))
+    const onlyZh = [...zhKeys.keys()].filter((k) => !enKeys.has(k))
+    expect({ onlyEn, onlyZh }).toEqual({ onlyEn: [], onlyZh: [] })
+    for (const [k, v] of [...enKeys, ...zhKeys]) expect(v.trim(), k).not.toBe('')
+  })
+
+  it('has zh-CN text that is actually Chinese where English has words', () => {
+    const untranslated = [...enKeys].filter(([k, v]) => /[a-z]{4,}/i.test(v) && zhKeys.get(k) === v && k !== 'app.name')
+    expect(untranslated).toEqual([])
+  })
+
+  it('defines every literal key the renderer asks for', () => {
+    const used = new Set<string>()
+    for (const file of sourceFiles(join(ROOT, 'src/renderer/src'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1]!)
+    }
+    expect(used.size).toBeGreaterThan(10)
+    const plural = (k: string): boolean => enKeys.has(`${k}_one`) && enKeys.has(`${k}_other`)
+    const missing = [...used].filter((k) => !enKeys.has(k) && !plural(k) && ![...enKeys.keys()].some((e) => e.startsWith(`${k}.`)))
+    expect(missing).toEqual([])
+  })
+})
