@@ -1,17 +1,24 @@
 /**
  * Builds every core service and the {@link Handlers} that implement the IPC contract.
  * Electron main and the harness both call this; neither adds logic of its own.
+ * Each feature contributes its handlers from src/core/<feature>/handlers.ts.
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Handlers } from '../shared/ipc'
 import type { AppInfo } from '../shared/types'
+import type { CoreContext } from './context'
+import { createCoreHandlers } from './core-handlers'
 import { EventBus } from './events'
+import { createGenerationHandlers } from './generation/handlers'
 import { ModelHost } from './host/host'
 import type { SpawnHost } from './host/process'
 import { JobRegistry } from './jobs/jobs'
-import { listBundledModels } from './models/registry'
+import { createLessonsHandlers } from './lessons/handlers'
+import { createLibraryHandlers } from './library/handlers'
 import { SettingsStore } from './settings/settings'
+import { createTokenizerHandlers } from './tokenizer/handlers'
+import { createWalkthroughHandlers } from './walkthrough/handlers'
 
 export interface ServiceOptions {
   /** Where the user's data lives (settings, libraries, caches). Created if missing. */
@@ -36,36 +43,29 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   await mkdir(options.userDataDir, { recursive: true })
   const modelsDir = join(options.resourcesDir, 'models')
   const bus = new EventBus()
-  const jobs = new JobRegistry(bus)
-  const settings = new SettingsStore(options.userDataDir)
   const host = new ModelHost({
     spawn: options.spawnHost,
     env: { LLMX_MODELS_DIR: modelsDir, LLMX_CACHE_DIR: join(options.userDataDir, 'cache', 'transformers') }
   })
   host.onStatus((s) => bus.emit('host:status', s))
-
-  const handlers: Handlers = {
-    'app:info': async () => ({
-      version: options.version,
-      transport: options.transport,
-      platform: process.platform,
-      userDataDir: options.userDataDir,
-      resourcesDir: options.resourcesDir
-    }),
-    'host:status': async () => host.status(),
-    'host:restart': () => host.restart(),
-    'host:ping': (req) => host.request('ping', req),
-    'models:list': () => listBundledModels(modelsDir),
-    'jobs:list': async () => jobs.list(),
-    'jobs:cancel': async (req) => jobs.cancel(req.id),
-    'jobs:selfTest': async (req) =>
-      jobs.start('jobs.selfTest', async (control) => {
-        await host.request('selfTest', { steps: req.seconds * 4, stepMs: 250 }, { signal: control.signal, onProgress: (p) => control.progress(p.stage, p.done, p.total) })
-      }),
-    'settings:get': () => settings.get(),
-    'settings:set': (req) => settings.set(req)
+  const ctx: CoreContext = {
+    options,
+    modelsDir,
+    lessonsDir: join(options.resourcesDir, 'lessons'),
+    corporaDir: join(options.resourcesDir, 'corpora'),
+    bus,
+    jobs: new JobRegistry(bus),
+    host,
+    settings: new SettingsStore(options.userDataDir)
   }
-
+  const handlers: Handlers = {
+    ...createCoreHandlers(ctx),
+    ...createLessonsHandlers(ctx),
+    ...createLibraryHandlers(ctx),
+    ...createTokenizerHandlers(ctx),
+    ...createGenerationHandlers(ctx),
+    ...createWalkthroughHandlers(ctx)
+  }
   host.start().catch(() => undefined)
-  return { handlers, bus, host, jobs, dispose: () => host.stop() }
+  return { handlers, bus, host, jobs: ctx.jobs, dispose: () => host.stop() }
 }

@@ -10,19 +10,14 @@
  *   ← { ready: true, pid }                          once, when the host has started
  */
 import type { WireError } from './errors'
+import type { CoreOps } from './host-ops/core'
+import type { EmbeddingOps } from './host-ops/embedding'
+import type { GenerationOps } from './host-ops/generation'
+import type { TokenizerOps } from './host-ops/tokenizer'
+import type { WalkthroughOps } from './host-ops/walkthrough'
 
-/** Operations the model host understands. Later features add theirs here. */
-export interface HostOps {
-  /** Answers after `delayMs` ms; `echo` comes back. Diagnostics and crash tests. */
-  ping: { args: { echo: string; delayMs: number }; result: { echo: string; pid: number; tookMs: number } }
-  /** Reports progress once per `stepMs` for `steps` steps; cancellable. */
-  selfTest: { args: { steps: number; stepMs: number }; result: { steps: number } }
-  /** The transformers.js environment as configured in the host (proves local-only loading). */
-  env: {
-    args: Record<string, never>
-    result: { allowRemoteModels: boolean; localModelPath: string; cacheDir: string | null; useFSCache: boolean; version: string }
-  }
-}
+/** Operations the model host understands: every feature's ops (src/shared/host-ops/<feature>.ts). */
+export type HostOps = CoreOps & EmbeddingOps & TokenizerOps & GenerationOps & WalkthroughOps
 export type HostOp = keyof HostOps
 
 export interface HostRequest<O extends HostOp = HostOp> {

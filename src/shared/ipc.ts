@@ -8,38 +8,25 @@
  * Main, preload, harness and renderer are all typed from this file, so a channel added here is
  * checked end to end by the compiler.
  */
-import { z } from 'zod'
-import type { AppInfo, HostStatus, JobInfo, ModelInfo, PingResult, Settings } from './types'
+import type { z } from 'zod'
+import type { HandlersOf } from './contract/channel'
+import { type CoreEvents, coreContract, coreEventNames } from './contract/core'
+import { type GenerationEvents, generationContract, generationEventNames } from './contract/generation'
+import { type LessonsEvents, lessonsContract, lessonsEventNames } from './contract/lessons'
+import { type LibraryEvents, libraryContract, libraryEventNames } from './contract/library'
+import { type TokenizerEvents, tokenizerContract, tokenizerEventNames } from './contract/tokenizer'
+import { type WalkthroughEvents, walkthroughContract, walkthroughEventNames } from './contract/walkthrough'
 
-/** Declares a channel: its request schema and (type only) its response. */
-function channel<Res>() {
-  return <S extends z.ZodType>(request: S) => ({ request, response: undefined as unknown as Res })
-}
+export { settingsSchema } from './contract/core'
 
-const empty = z.object({}).strict()
-
-export const settingsSchema = z
-  .object({
-    language: z.enum(['system', 'en', 'zh-CN']),
-    theme: z.enum(['system', 'light', 'dark'])
-  })
-  .strict()
-
+/** Every channel of every feature. Each feature declares its part in ./contract/<feature>.ts. */
 export const invokeContract = {
-  'app:info': channel<AppInfo>()(empty),
-  'host:status': channel<HostStatus>()(empty),
-  'host:restart': channel<HostStatus>()(empty),
-  /** Round trip through the model host; `delayMs` makes the host hold the request (diagnostics). */
-  'host:ping': channel<PingResult>()(
-    z.object({ echo: z.string().max(1000).default('ping'), delayMs: z.number().int().min(0).max(60_000).default(0) }).strict()
-  ),
-  'models:list': channel<ModelInfo[]>()(empty),
-  'jobs:list': channel<JobInfo[]>()(empty),
-  'jobs:cancel': channel<boolean>()(z.object({ id: z.string().min(1).max(100) }).strict()),
-  /** Starts a self-test job in the model host that reports progress for `seconds` seconds. */
-  'jobs:selfTest': channel<JobInfo>()(z.object({ seconds: z.number().int().min(1).max(60) }).strict()),
-  'settings:get': channel<Settings>()(empty),
-  'settings:set': channel<Settings>()(settingsSchema.partial().strict())
+  ...coreContract,
+  ...lessonsContract,
+  ...libraryContract,
+  ...tokenizerContract,
+  ...generationContract,
+  ...walkthroughContract
 } as const
 
 export type InvokeContract = typeof invokeContract
@@ -53,16 +40,21 @@ export type ResponseOf<C extends Channel> = InvokeContract[C]['response']
 /** Runtime list of channel names (the preload and the harness build their API from it). */
 export const CHANNELS = Object.keys(invokeContract) as Channel[]
 
-/** Events pushed from the Node side to the renderer. */
-export interface EventMap {
-  'host:status': HostStatus
-  'job:update': JobInfo
-}
+/** Events pushed from the Node side to the renderer (every feature's events). */
+export interface EventMap extends CoreEvents, LessonsEvents, LibraryEvents, TokenizerEvents, GenerationEvents, WalkthroughEvents {}
 export type EventName = keyof EventMap
-export const EVENT_NAMES: EventName[] = ['host:status', 'job:update']
+/** Runtime list of event names, from every feature's contract part. */
+export const EVENT_NAMES: EventName[] = [
+  ...coreEventNames,
+  ...lessonsEventNames,
+  ...libraryEventNames,
+  ...tokenizerEventNames,
+  ...generationEventNames,
+  ...walkthroughEventNames
+]
 
 /** Server-side implementation of every channel (core services implement this). */
-export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> }
+export type Handlers = HandlersOf<InvokeContract>
 
 type Namespace<C extends string> = C extends `${infer N}:${string}` ? N : never
 type Operation<C extends string, N extends string> = C extends `${N}:${infer O}` ? O : never

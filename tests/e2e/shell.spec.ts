@@ -1,5 +1,6 @@
-import { SECTIONS } from '../../src/renderer/src/stores/app-slice'
 import { expect, test } from './fixtures'
+
+const SECTIONS = ['concept-map', 'library', 'walkthrough', 'tokenizer', 'generation', 'models', 'settings']
 
 test('every section opens, by click and by keyboard', async ({ app }) => {
   for (const id of SECTIONS) {

@@ -1,34 +1,20 @@
-/** The table of operations the model host runs. Each feature adds its ops here. */
-import type { HostOp, HostOps } from '../../shared/host-protocol'
+/** All model host ops: every feature's table merged (src/worker/ops/<feature>.ts). */
 import { AppError } from '../../shared/errors'
+import type { HostOp, HostOps } from '../../shared/host-protocol'
 import type { OpContext } from '../context'
-import { sleep } from '../context'
-import { describeTransformers } from '../transformers-env'
+import { coreOps } from './core'
+import { embeddingOps } from './embedding'
+import { generationOps } from './generation'
+import { tokenizerOps } from './tokenizer'
+import { walkthroughOps } from './walkthrough'
+import type { OpTable } from './table'
 
-type OpHandler<O extends HostOp> = (args: HostOps[O]['args'], ctx: OpContext) => Promise<HostOps[O]['result']>
+export const ops: OpTable<HostOps> = { ...coreOps, ...embeddingOps, ...tokenizerOps, ...generationOps, ...walkthroughOps }
 
-/** Every op, typed by {@link HostOps}. */
-export const ops: { [O in HostOp]: OpHandler<O> } = {
-  async ping(args, ctx) {
-    const start = performance.now()
-    await sleep(args.delayMs, ctx.signal)
-    return { echo: args.echo, pid: process.pid, tookMs: Math.round(performance.now() - start) }
-  },
-  async selfTest(args, ctx) {
-    for (let step = 0; step < args.steps; step++) {
-      ctx.progress('selfTest', step, args.steps)
-      await sleep(args.stepMs, ctx.signal)
-    }
-    ctx.progress('selfTest', args.steps, args.steps)
-    return { steps: args.steps }
-  },
-  async env() {
-    return describeTransformers()
-  }
-}
+type AnyOp = (args: unknown, ctx: OpContext) => Promise<unknown>
 
 /** Looks up an op by name. @throws AppError BAD_REQUEST for an unknown op. */
-export function getOp(name: string): OpHandler<HostOp> {
+export function getOp(name: string): AnyOp {
   if (!Object.prototype.hasOwnProperty.call(ops, name)) throw new AppError('BAD_REQUEST', `Unknown model host op "${name}"`)
-  return ops[name as HostOp] as OpHandler<HostOp>
+  return ops[name as HostOp] as AnyOp
 }

@@ -1,8 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import en from '../../../src/renderer/src/locales/en.json'
-import zh from '../../../src/renderer/src/locales/zh-CN.json'
 import { ROOT } from '../helpers'
 
 /** Flattens nested locale objects to dotted keys. */
@@ -23,9 +21,19 @@ function sourceFiles(dir: string): string[] {
   })
 }
 
+/** All locale files of one language merged, as i18n.ts does. */
+function load(language: string): Record<string, unknown> {
+  const dir = join(ROOT, 'src/renderer/src/locales', language)
+  return Object.assign({}, ...readdirSync(dir).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as object))
+}
+
 describe('locales', () => {
-  const enKeys = keys(en)
-  const zhKeys = keys(zh)
+  const enKeys = keys(load('en'))
+  const zhKeys = keys(load('zh-CN'))
+
+  it('has the same files in both languages', () => {
+    expect(readdirSync(join(ROOT, 'src/renderer/src/locales/zh-CN')).sort()).toEqual(readdirSync(join(ROOT, 'src/renderer/src/locales/en')).sort())
+  })
 
   it('has every key in both languages, none empty', () => {
     const onlyEn = [...enKeys.keys()].filter((k) => !zhKeys.has(k))

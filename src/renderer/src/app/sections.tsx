@@ -1,16 +1,20 @@
-/** Which view renders each section. A feature replaces its ComingSoon entry when it lands. */
+/** Which view renders each section. Each feature owns its view in features/<section>/index.tsx. */
 import type { ReactNode } from 'react'
+import { ConceptMapView } from '../features/concept-map'
+import { GenerationView } from '../features/generation'
+import { LibraryView } from '../features/library'
 import { ModelsView } from '../features/models/ModelsView'
 import { SettingsView } from '../features/settings/SettingsView'
+import { TokenizerView } from '../features/tokenizer'
+import { WalkthroughView } from '../features/walkthrough'
 import type { Section } from '../stores/app-slice'
-import { ComingSoon } from './ComingSoon'
 
 export const SECTION_VIEWS: Record<Section, () => ReactNode> = {
-  'concept-map': () => <ComingSoon section="concept-map" />,
-  library: () => <ComingSoon section="library" />,
-  walkthrough: () => <ComingSoon section="walkthrough" />,
-  tokenizer: () => <ComingSoon section="tokenizer" />,
-  generation: () => <ComingSoon section="generation" />,
-  models: () => <ModelsView />,
-  settings: () => <SettingsView />
+  'concept-map': ConceptMapView,
+  library: LibraryView,
+  walkthrough: WalkthroughView,
+  tokenizer: TokenizerView,
+  generation: GenerationView,
+  models: ModelsView,
+  settings: SettingsView
 }

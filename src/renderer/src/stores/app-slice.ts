@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand'
 import type { HostStatus, JobInfo, Settings } from '@shared/types'
 import { DEFAULT_SETTINGS } from '@shared/types'
+import type { StoreState } from '.'
 
 export const SECTIONS = ['concept-map', 'library', 'walkthrough', 'tokenizer', 'generation', 'models', 'settings'] as const
 export type Section = (typeof SECTIONS)[number]
@@ -22,7 +23,7 @@ export interface AppSlice {
   notify(notice: AppSlice['notice']): void
 }
 
-export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set) => ({
+export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) => ({
   section: 'concept-map',
   sectionTarget: null,
   host: { state: 'starting', pid: null, restarts: 0, lastError: null },

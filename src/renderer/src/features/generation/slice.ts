@@ -1,0 +1,7 @@
+/** The generation feature's slice of the bound store (stores/index.ts). Add state and actions here. */
+import type { StateCreator } from 'zustand'
+import type { StoreState } from '../../stores'
+
+export type GenerationSlice = Record<never, never>
+
+export const createGenerationSlice: StateCreator<StoreState, [], [], GenerationSlice> = () => ({})

@@ -1,0 +1,7 @@
+/** The library section's view. Replace the placeholder with the feature when it lands. */
+import type { ReactNode } from 'react'
+import { ComingSoon } from '../../app/ComingSoon'
+
+export function LibraryView(): ReactNode {
+  return <ComingSoon section="library" />
+}

@@ -1,0 +1,7 @@
+/** The tokenizer feature's slice of the bound store (stores/index.ts). Add state and actions here. */
+import type { StateCreator } from 'zustand'
+import type { StoreState } from '../../stores'
+
+export type TokenizerSlice = Record<never, never>
+
+export const createTokenizerSlice: StateCreator<StoreState, [], [], TokenizerSlice> = () => ({})
