@@ -17,6 +17,7 @@ import { JobRegistry } from './jobs/jobs'
 import { createLessonsHandlers } from './lessons/handlers'
 import { createLibraryHandlers } from './library/handlers'
 import { SettingsStore } from './settings/settings'
+import { createSpaceHandlers } from './space/handlers'
 import { createTokenizerHandlers } from './tokenizer/handlers'
 import { createWalkthroughHandlers } from './walkthrough/handlers'
 
@@ -62,6 +63,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...createCoreHandlers(ctx),
     ...createLessonsHandlers(ctx),
     ...createLibraryHandlers(ctx),
+    ...createSpaceHandlers(ctx),
     ...createTokenizerHandlers(ctx),
     ...createGenerationHandlers(ctx),
     ...createWalkthroughHandlers(ctx)

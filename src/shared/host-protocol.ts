@@ -4,7 +4,8 @@
  * structured data, so typed arrays pass as binary).
  *
  *   → { id, op, args }                              a request
- *   ← { id, progress: { stage, done, total } }      any number of progress reports
+ *   ← { id, progress: { stage, done, total, data? } } any number of progress reports; `data`
+ *                                                   streams partial results (e.g. generated tokens)
  *   ← { id, ok: true, result } | { id, ok: false, error: { code, message } }
  *   → { cancel: id }                                ask the host to stop request `id`
  *   ← { ready: true, pid }                          once, when the host has started
@@ -30,7 +31,7 @@ export interface HostCancel {
 }
 export interface HostProgress {
   id: number
-  progress: { stage: string; done: number; total: number }
+  progress: { stage: string; done: number; total: number; data?: unknown }
 }
 export type HostReply =
   | { id: number; ok: true; result: unknown }

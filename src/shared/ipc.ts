@@ -14,6 +14,7 @@ import { type CoreEvents, coreContract, coreEventNames } from './contract/core'
 import { type GenerationEvents, generationContract, generationEventNames } from './contract/generation'
 import { type LessonsEvents, lessonsContract, lessonsEventNames } from './contract/lessons'
 import { type LibraryEvents, libraryContract, libraryEventNames } from './contract/library'
+import { type SpaceEvents, spaceContract, spaceEventNames } from './contract/space'
 import { type TokenizerEvents, tokenizerContract, tokenizerEventNames } from './contract/tokenizer'
 import { type WalkthroughEvents, walkthroughContract, walkthroughEventNames } from './contract/walkthrough'
 
@@ -24,6 +25,7 @@ export const invokeContract = {
   ...coreContract,
   ...lessonsContract,
   ...libraryContract,
+  ...spaceContract,
   ...tokenizerContract,
   ...generationContract,
   ...walkthroughContract
@@ -41,13 +43,14 @@ export type ResponseOf<C extends Channel> = InvokeContract[C]['response']
 export const CHANNELS = Object.keys(invokeContract) as Channel[]
 
 /** Events pushed from the Node side to the renderer (every feature's events). */
-export interface EventMap extends CoreEvents, LessonsEvents, LibraryEvents, TokenizerEvents, GenerationEvents, WalkthroughEvents {}
+export interface EventMap extends CoreEvents, LessonsEvents, LibraryEvents, SpaceEvents, TokenizerEvents, GenerationEvents, WalkthroughEvents {}
 export type EventName = keyof EventMap
 /** Runtime list of event names, from every feature's contract part. */
 export const EVENT_NAMES: EventName[] = [
   ...coreEventNames,
   ...lessonsEventNames,
   ...libraryEventNames,
+  ...spaceEventNames,
   ...tokenizerEventNames,
   ...generationEventNames,
   ...walkthroughEventNames

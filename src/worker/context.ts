@@ -1,7 +1,7 @@
 /** What an operation handler gets besides its arguments. */
 export interface OpContext {
-  /** Report progress: `done` of `total` units at `stage`. */
-  progress(stage: string, done: number, total: number): void
+  /** Report progress: `done` of `total` units at `stage`; `data` streams a partial result (e.g. a token). */
+  progress(stage: string, done: number, total: number, data?: unknown): void
   /** Aborted when the parent sends `{ cancel: id }`. Handlers check it between steps. */
   signal: AbortSignal
 }

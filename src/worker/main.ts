@@ -25,7 +25,7 @@ async function run(request: HostRequest): Promise<void> {
     const op = getOp(request.op)
     const result = await op(request.args, {
       signal: controller.signal,
-      progress: (stage, done, total) => link.send({ id: request.id, progress: { stage, done, total } })
+      progress: (stage, done, total, data) => link.send({ id: request.id, progress: { stage, done, total, data } })
     })
     link.send({ id: request.id, ok: true, result })
   } catch (err) {

@@ -11,7 +11,7 @@ import type { HostProcess, SpawnHost } from './process'
 interface Pending {
   resolve(value: unknown): void
   reject(err: Error): void
-  onProgress?: (p: { stage: string; done: number; total: number }) => void
+  onProgress?: (p: { stage: string; done: number; total: number; data?: unknown }) => void
 }
 
 export interface ModelHostOptions {
