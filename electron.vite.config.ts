@@ -10,7 +10,7 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // The model host is a second entry: started by utilityProcess.fork from out/main/worker.js.
-        input: { index: resolve('src/main/index.ts'), worker: resolve('src/worker/main.ts') }
+        input: { index: resolve('src/main/index.ts'), worker: resolve('src/worker/main.ts'), 'projection-worker': resolve('src/core/projection/worker.ts') }
       }
     }
   },

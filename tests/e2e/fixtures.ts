@@ -15,7 +15,7 @@ export async function launchHarness(userDataDir: string): Promise<Harness> {
   return startHarness({
     userDataDir,
     resourcesDir: join(ROOT, 'resources'),
-    webDir: join(ROOT, 'dist-web'),
+    webDir: process.env.LLMX_WEB_DIR ?? join(ROOT, 'dist-web'),
     workerEntry: join(ROOT, 'src/worker/main.ts'),
     port: 0
   })

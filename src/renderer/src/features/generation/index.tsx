@@ -1,7 +1,90 @@
-/** The generation section's view. Replace the placeholder with the feature when it lands. */
-import type { ReactNode } from 'react'
-import { ComingSoon } from '../../app/ComingSoon'
+/** The generation lab: the real next-token distribution, sampling controls, step mode and streaming. */
+import { useEffect, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { GenModelInfo, GenPreset } from '@shared/contract/generation'
+import { EmptyState } from '../../app/EmptyState'
+import { api } from '../../lib/api'
+import { describeError } from '../../lib/errors'
+import { useStore } from '../../stores'
+import { Controls } from './Controls'
+import { NextToken } from './NextToken'
+import { Presets } from './Presets'
+import { RunPanel } from './RunPanel'
+import './generation.css'
+
+function useCatalog(): { models: GenModelInfo[] | null; presets: GenPreset[]; error: string | null } {
+  const { t } = useTranslation()
+  const [state, setState] = useState<{ models: GenModelInfo[] | null; presets: GenPreset[]; error: string | null }>({ models: null, presets: [], error: null })
+  useEffect(() => {
+    Promise.all([api().generation.models(), api().generation.presets()]).then(
+      ([models, presets]) => setState({ models, presets, error: null }),
+      (e: unknown) => setState({ models: [], presets: [], error: describeError(e, t) })
+    )
+  }, [t])
+  return state
+}
 
 export function GenerationView(): ReactNode {
-  return <ComingSoon section="generation" />
+  const { t } = useTranslation()
+  const { models, presets, error } = useCatalog()
+  const { modelId, prompt } = useStore((s) => s.generation)
+  const setGeneration = useStore((s) => s.setGeneration)
+  const setControls = useStore((s) => s.setControls)
+  const [preset, setPreset] = useState<string | null>(null)
+  const [compare, setCompare] = useState(false)
+  const [autoStart, setAutoStart] = useState(0)
+  const text = prompt ?? presets.find((p) => p.id === 'known-fact')?.prompt ?? presets[0]?.prompt ?? ''
+  const choose = (p: GenPreset): void => {
+    setPreset(p.id)
+    setCompare(p.models.length > 1)
+    setGeneration({ prompt: p.prompt, modelId: p.models[p.models.length - 1] ?? modelId, picked: [] })
+    // The presets' expected answers are the models' greedy answers; sampling stays one click away.
+    setControls({ greedy: true })
+    setAutoStart((n) => n + 1)
+  }
+  const sideBySide = compare && models ? models.filter((m) => m.id === 'toy-base' || m.id === 'toy-chat').map((m) => m.id) : []
+  return (
+    <section className="page gen-page" data-testid="section-generation">
+      <h1>{t('nav.generation')}</h1>
+      <p>{t('generation.intro')}</p>
+      {error && <p className="error" role="alert">{error}</p>}
+      {models?.length === 0 && !error && <EmptyState title={t('generation.empty.title')} body={t('generation.empty.body')} testId="gen-empty" />}
+      {models && models.length > 0 && (
+        <>
+          <div className="card">
+            <div className="field">
+              <label>
+                {t('generation.model')}{' '}
+                <select data-testid="gen-model" value={modelId} onChange={(e) => setGeneration({ modelId: e.target.value, picked: [] })}>
+                  {models.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.id}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                <input type="checkbox" data-testid="gen-compare" checked={compare} onChange={(e) => setCompare(e.target.checked)} /> {t('generation.compare')}
+              </label>
+            </div>
+            <Presets presets={presets} active={preset} onChoose={choose} />
+            <textarea
+              className="gen-prompt"
+              data-testid="gen-prompt"
+              aria-label={t('generation.promptLabel')}
+              rows={3}
+              maxLength={4000}
+              value={text}
+              onChange={(e) => setGeneration({ prompt: e.target.value, picked: [] })}
+            />
+          </div>
+          <RunPanel prompt={text} models={sideBySide.length === 2 ? sideBySide : [modelId]} autoStartKey={autoStart} />
+          <div className="gen-layout">
+            <Controls />
+            <NextToken prompt={text} />
+          </div>
+        </>
+      )}
+    </section>
+  )
 }

@@ -1,7 +1,58 @@
-/** The library feature's slice of the bound store (stores/index.ts). Add state and actions here. */
+/** The library feature's slice: the libraries, the selected one, and the import in progress. */
 import type { StateCreator } from 'zustand'
+import type { Chunking, EmbeddingModelInfo, FileSpec, ImportReport, LibraryInfo, PreviewResult, StagedFile } from '@shared/contract/library'
+import { DEFAULT_CHUNKING } from '@shared/contract/library'
 import type { StoreState } from '../../stores'
 
-export type LibrarySlice = Record<never, never>
+/** A file of the import list: staged on the Node side, or refused before sending (too large). */
+export interface ImportFile {
+  staged: StagedFile
+  spec: FileSpec
+}
 
-export const createLibrarySlice: StateCreator<StoreState, [], [], LibrarySlice> = () => ({})
+export interface LibraryState {
+  libraries: LibraryInfo[] | null
+  models: EmbeddingModelInfo[]
+  selectedId: string | null
+  files: ImportFile[]
+  /** Files refused in the renderer (too large to send), with their size in bytes. */
+  refused: { name: string; bytes: number }[]
+  chunking: Chunking
+  preview: PreviewResult | null
+  /** The running import (or re-embed) job started from this view. */
+  jobId: string | null
+  /** When the job's `embed` stage was first seen: for the ETA. */
+  embedMark: { at: number; done: number } | null
+  /** Estimated ms left (see eta.ts), or null. */
+  eta: number | null
+  report: ImportReport | null
+  busy: 'staging' | 'preview' | 'starting' | null
+  /** Translated message of the last failure, or null. */
+  error: string | null
+}
+
+export interface LibrarySlice {
+  library: LibraryState
+  setLibrary(patch: Partial<LibraryState>): void
+}
+
+export const initialLibraryState: LibraryState = {
+  libraries: null,
+  models: [],
+  selectedId: null,
+  files: [],
+  refused: [],
+  chunking: DEFAULT_CHUNKING,
+  preview: null,
+  jobId: null,
+  embedMark: null,
+  eta: null,
+  report: null,
+  busy: null,
+  error: null
+}
+
+export const createLibrarySlice: StateCreator<StoreState, [], [], LibrarySlice> = (set) => ({
+  library: initialLibraryState,
+  setLibrary: (patch) => set((s) => ({ library: { ...s.library, ...patch } }))
+})

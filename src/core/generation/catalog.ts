@@ -1,0 +1,42 @@
+/** Which generation models and prompt presets are bundled. */
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import type { GenModelInfo, GenPreset } from '../../shared/contract/generation'
+
+const cardSchema = z.object({ id: z.string(), task: z.string(), notes: z.string().default(''), languages: z.array(z.string()).default([]) }).passthrough()
+
+/** Models in `modelsDir` whose model-card.json says task "text-generation" and that have onnx/model.onnx. */
+export async function listGenModels(modelsDir: string): Promise<GenModelInfo[]> {
+  const out: GenModelInfo[] = []
+  let names: string[]
+  try {
+    names = (await readdir(modelsDir)).sort()
+  } catch {
+    return []
+  }
+  for (const name of names) {
+    try {
+      const card = cardSchema.parse(JSON.parse(await readFile(join(modelsDir, name, 'model-card.json'), 'utf8')))
+      await readFile(join(modelsDir, name, 'config.json'))
+      if (card.task === 'text-generation') out.push({ id: name, notes: card.notes, languages: card.languages })
+    } catch {
+      // not a generation model folder
+    }
+  }
+  return out
+}
+
+const presetsSchema = z.object({
+  presets: z.array(z.object({ id: z.string(), models: z.array(z.string()), prompt: z.string(), expected: z.string().optional(), notes: z.string().optional() }).passthrough())
+})
+
+/** The toy world's prompt presets; none if the file is missing or malformed (the lab still works). */
+export async function readPresets(corporaDir: string): Promise<GenPreset[]> {
+  try {
+    const parsed = presetsSchema.parse(JSON.parse(await readFile(join(corporaDir, 'toyworld', 'presets.json'), 'utf8')))
+    return parsed.presets.map(({ id, models, prompt, expected, notes }) => ({ id, models, prompt, expected, notes }))
+  } catch {
+    return []
+  }
+}
