@@ -2,10 +2,9 @@
  * The student's lesson progress in `<userData>/lesson-progress.json`: lessons visited and the last
  * self-check answer per lesson. Written atomically; writes are queued so two quick calls never race.
  */
-import { readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type LessonProgress, progressSchema } from '../../shared/contract/lessons'
-import { writeFileAtomic } from '../settings/settings'
+import { readJsonFile, writeFileAtomic } from '../settings/settings'
 
 const empty = (): LessonProgress => ({ version: 1, visited: {}, answers: {} })
 
@@ -18,19 +17,8 @@ export class ProgressStore {
   }
 
   /** The stored progress; a missing file gives empty progress, a corrupt one is kept as `.bad`. */
-  async get(): Promise<LessonProgress> {
-    let text: string
-    try {
-      text = await readFile(this.path, 'utf8')
-    } catch {
-      return empty()
-    }
-    try {
-      return progressSchema.parse(JSON.parse(text))
-    } catch {
-      await rename(this.path, `${this.path}.bad`).catch(() => undefined)
-      return empty()
-    }
+  get(): Promise<LessonProgress> {
+    return readJsonFile(this.path, (v) => progressSchema.parse(v), empty)
   }
 
   /** Applies `change` to the stored progress and writes it (queued after earlier updates). */

@@ -15,6 +15,25 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
   await rename(tmp, path)
 }
 
+/**
+ * Reads a JSON file and validates it with `parse`. A missing file gives `fallback()`; a corrupt or
+ * invalid one is kept as `<path>.bad` (so nothing is silently lost) and also gives `fallback()`.
+ */
+export async function readJsonFile<T>(path: string, parse: (value: unknown) => T, fallback: () => T): Promise<T> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch {
+    return fallback()
+  }
+  try {
+    return parse(JSON.parse(text))
+  } catch {
+    await rename(path, `${path}.bad`).catch(() => undefined)
+    return fallback()
+  }
+}
+
 export class SettingsStore {
   private readonly path: string
 
@@ -23,19 +42,8 @@ export class SettingsStore {
   }
 
   /** Reads settings; a missing or corrupt file gives the defaults (a corrupt one is kept as .bad). */
-  async get(): Promise<Settings> {
-    let text: string
-    try {
-      text = await readFile(this.path, 'utf8')
-    } catch {
-      return { ...DEFAULT_SETTINGS }
-    }
-    try {
-      return settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(JSON.parse(text) as object) })
-    } catch {
-      await rename(this.path, `${this.path}.bad`).catch(() => undefined)
-      return { ...DEFAULT_SETTINGS }
-    }
+  get(): Promise<Settings> {
+    return readJsonFile(this.path, (v) => settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(v as object) }), () => ({ ...DEFAULT_SETTINGS }))
   }
 
   /** Merges `patch` into the stored settings and returns the result. */
