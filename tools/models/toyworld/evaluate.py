@@ -98,19 +98,20 @@ class Runner:
 
 
 # ------------------------------------------------------------------ scoring helpers
-def answer_regex(attr: str, name: str) -> re.Pattern:
+def answer_regex(attr: str, name: str | None) -> re.Pattern:
+    """name None: any single-word name (used to count fluent answers about the wrong person)."""
     t = corpus.ANSWER[attr]
-    pat = re.escape(t).replace(r"\{n\}", re.escape(name))
+    pat = re.escape(t).replace(r"\{n\}", re.escape(name) if name else r"\w+")
     pat = pat.replace(r"\{v\}", r"(\w+)").replace(r"\{a\}", r"(?:a|an) (\w+)")
     return re.compile("^" + pat + "$")
 
 
-def parse_answer(text: str, p: Person, attr: str, values: set[str]) -> str | None:
-    """The value named by a well-formed answer sentence, or None."""
+def parse_answer(text: str, p: Person | None, attr: str, values: set[str]) -> str | None:
+    """The value named by a well-formed answer sentence about p (p None: about anyone), or None."""
     first = text.strip().split("\n")[0]
     if "." in first:
         first = first[: first.index(".") + 1]
-    m = answer_regex(attr, p.name).match(first)
+    m = answer_regex(attr, p.name if p else None).match(first)
     return m.group(1) if m and m.group(1) in values else None
 
 
@@ -209,10 +210,12 @@ def main() -> None:
     parsed = [parse_answer(o, p, a, values[a]) for o, (p, a) in zip(outs, ho)]
     wrong = sum(v is not None and v != getattr(p, a) for v, (p, a) in zip(parsed, ho))
     lucky = sum(v == getattr(p, a) for v, (p, a) in zip(parsed, ho))
+    fluent = sum(parse_answer(o, None, a, values[a]) is not None for o, (p, a) in zip(outs, ho))
     conf_out = confidence(ho)
     halluc_example = (prompts[0], outs[0], getattr(ho[0][0], ho[0][1]))
     rows.append(("Hallucination: confident wrong answers on held-out people", "(measured)", pct(wrong, len(ho)), str(len(ho))))
     rows.append(("  … right by chance on held-out people", "(measured)", pct(lucky, len(ho)), str(len(ho))))
+    rows.append(("  … fluent answer sentence about anyone (often another person)", "(measured)", pct(fluent, len(ho)), str(len(ho))))
     rows.append(("  … mean top-token probability of the answer word, held-out vs held-in", "(measured)",
                  f"{conf_out[0]:.2f} vs {conf_in[0]:.2f}", f"{len(ho)} / {len(rec)}"))
     rows.append(("  … mean probability of the true answer word, held-out vs held-in", "(measured)",
@@ -228,26 +231,40 @@ def main() -> None:
                           for (p, a), q, d in zip(ho, qs, dis)], 16)
     ok = sum(parse_answer(o, p, a, values[a]) == getattr(p, a) for o, (p, a) in zip(outs, ho))
     rows.append(("RAG with one distractor passage as well", "—", pct(ok, len(ho)), str(len(ho))))
+    # diagnostics: the same RAG format on people whose names the fine-tuning contexts used
+    for label, group in (("known people (facts also in training)", [rng.choice(w.known) for _ in ho]),
+                         ("SFT pool names with random facts", [corpus.random_person(rng, w, rng.choice(w.pool)) for _ in ho])):
+        its = [(p, rng.choice(ATTRS)) for p in group]
+        outs = chat.generate([corpus.rag_prompt([passage(p)], corpus.fill(rng.choice(corpus.QUESTIONS[a]), p, a))
+                              for p, a in its], 16)
+        ok = sum(parse_answer(o, p, a, values[a]) == getattr(p, a) for o, (p, a) in zip(outs, its))
+        rows.append((f"RAG diagnostic: {label}", "—", pct(ok, len(its)), str(len(its))))
 
     # 5. ReAct with a lookup tool over the fact sheet
+    def react(its, qs_, lookup):
+        """lookup(i, name) -> tool output for item i (the fact sheet, or that item's own passage)."""
+        prompts = [corpus.react_prompt(q) for q in qs_]
+        first = chat.generate(prompts, 24, stop="\nObservation:")
+        second_prompts, acted = [], 0
+        for i, (pr, f, (p, a)) in enumerate(zip(prompts, first, its)):
+            m = re.search(r"Action: lookup\[ (\w+) \]\nObservation:$", f)
+            if m and m.group(1) == p.name:
+                acted += 1
+            obs = lookup(i, m.group(1)) if m else "No entry."
+            second_prompts.append(pr + f + " " + obs + "\n")
+        second = chat.generate(second_prompts, 20)
+        ok = sum(s_.startswith("Answer:") and parse_answer(s_[len("Answer:"):], p, a, values[a]) == getattr(p, a)
+                 for s_, (p, a) in zip(second, its))
+        return acted, ok, second_prompts[0] + second[0]
+
     sheet = {p.name: passage(p) for p in w.people}
-    prompts = [corpus.react_prompt(q) for q in qs]
-    first = chat.generate(prompts, 24, stop="\nObservation:")
-    second_prompts, acted = [], 0
-    for pr, f, (p, a) in zip(prompts, first, ho):
-        m = re.search(r"Action: lookup\[ (\w+) \]\nObservation:$", f)
-        if m and m.group(1) == p.name:
-            acted += 1
-        obs = sheet.get(m.group(1), "No entry.") if m else "No entry."
-        second_prompts.append(pr + f + " " + obs + "\n")
-    second = chat.generate(second_prompts, 20)
-    ok = 0
-    for s, (p, a) in zip(second, ho):
-        if s.startswith("Answer:") and parse_answer(s[len("Answer:"):], p, a, values[a]) == getattr(p, a):
-            ok += 1
-    react_example = second_prompts[0] + second[0]
+    acted, ok, react_example = react(ho, qs, lambda i, n: sheet.get(n, "No entry."))
     rows.append(("ReAct: correct lookup action on held-out people", "—", pct(acted, len(ho)), str(len(ho))))
     rows.append(("ReAct: correct final answer on held-out people", "≥ 90 %", pct(ok, len(ho)), str(len(ho))))
+    pool_its = [(corpus.random_person(rng, w, rng.choice(w.pool)), rng.choice(ATTRS)) for _ in ho]
+    acted, ok, _ = react(pool_its, [corpus.fill(rng.choice(corpus.QUESTIONS[a]), p, a) for p, a in pool_its],
+                         lambda i, n: passage(pool_its[i][0]) if n == pool_its[i][0].name else sheet.get(n, "No entry."))
+    rows.append(("ReAct diagnostic: SFT pool names with random facts, correct answer", "—", pct(ok, len(ho)), str(len(ho))))
 
     # 6. chain-of-thought: 3-digit addition, direct vs written steps
     pairs = [(rng.randint(100, 999), rng.randint(100, 999)) for _ in range(args.n)]

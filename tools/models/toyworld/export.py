@@ -162,7 +162,8 @@ def card(mid: str, meta: dict) -> dict:
             "version": "1.0.0", "script": "tools/models/toyworld/build.py", "languages": ["en"],
             "notes": f"GPT-2 architecture, {meta['params']} parameters, {what}. "
                      f"{meta['step']} steps, {meta['minutes']:.1f} min on one CPU core. "
-                     "teaching/graph.onnx returns every intermediate tensor (see outputs.json)."}
+                     "teaching/graph.onnx returns every intermediate tensor (see outputs.json). "
+                     "Under-trained (the build machine was shared): see tools/models/toyworld/RESULTS.md."}
 
 
 TRUTH_PROMPTS = {

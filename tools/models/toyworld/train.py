@@ -221,7 +221,8 @@ def main() -> None:
     elif a.what == "pretrain":
         run("pretrain", a.minutes, a.batch, peak=a.peak, floor=a.floor, resume=a.resume, mix=a.mix)
     else:
-        run("sft", a.minutes, a.batch, peak=a.peak, floor=a.floor, mix=a.mix, replay=a.replay)
+        run("sft", a.minutes, a.batch, peak=a.peak, floor=a.floor, resume=a.resume, mix=a.mix,
+            replay=a.replay)
 
 
 if __name__ == "__main__":
