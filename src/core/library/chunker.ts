@@ -32,13 +32,24 @@ interface Unit extends Span {
   exact?: boolean
 }
 
-/** Counts every distinct text once. */
+/**
+ * Spans longer than this many characters are not sent to the tokenizer: they are certainly over any
+ * chunk size, and tokenizing a megabyte at once overflowed the tokenizer's call stack. They are
+ * split further (sentences, then pieces) and the parts are measured instead.
+ */
+const MAX_MEASURED_CHARS = 100_000
+
+/** Counts every distinct text once (spans over {@link MAX_MEASURED_CHARS} count as too long). */
 async function measure(text: string, spans: Span[], count: TokenCounter): Promise<Unit[]> {
   const texts = spans.map((s) => text.slice(s.start, s.end))
-  const distinct = [...new Set(texts)]
+  const tooLong = (t: string): boolean => t.length > MAX_MEASURED_CHARS
+  const distinct = [...new Set(texts.filter((t) => !tooLong(t)))]
   const counts = await count(distinct)
   const byText = new Map(distinct.map((t, i) => [t, counts[i] ?? 0]))
-  return spans.map((s, i) => ({ ...s, tokens: byText.get(texts[i] as string) ?? 0, exact: true }))
+  return spans.map((s, i) => {
+    const t = texts[i] as string
+    return tooLong(t) ? { ...s, tokens: Number.MAX_SAFE_INTEGER, exact: false } : { ...s, tokens: byText.get(t) ?? 0, exact: true }
+  })
 }
 
 /** Greedy packing of consecutive units into spans of at most `size` tokens (a unit over size stands alone). */
@@ -98,7 +109,8 @@ async function segmentChunks(text: string, seg: Span, c: Chunking, count: TokenC
     }
     const sents = await measure(text, sentences(text, p.start, p.end), count)
     const fitted = (await Promise.all(sents.map((s) => cut(text, s, c.size, 0, count)))).flat()
-    out.push(...pack(fitted, c.size))
+    // A loop, not push(...spread): a 1 MB single line packs into more units than a call's argument limit.
+    for (const u of pack(fitted, c.size)) out.push(u)
   }
   return out
 }

@@ -5,6 +5,7 @@ import { errorFromUnknown } from '@shared/errors'
 import { App } from './app/App'
 import { initI18n, resolveLanguage } from './app/i18n'
 import { applyTheme } from './app/theme'
+import { listenForImportReports } from './features/library'
 import { initApi } from './lib/api'
 import { useStore } from './stores'
 import './app/styles.css'
@@ -25,6 +26,7 @@ async function boot(): Promise<void> {
   })
   api.on('host:status', (status) => useStore.getState().setHost(status))
   api.on('job:update', (job) => useStore.getState().upsertJob(job))
+  listenForImportReports()
   store.setHost(await api.host.status())
   for (const job of await api.jobs.list()) store.upsertJob(job)
   createRoot(rootEl).render(

@@ -101,3 +101,19 @@ describe('planImport', () => {
     expect(tokenStats([1, 2, 3, 10])).toMatchObject({ min: 1, max: 10, mean: 4, total: 16, edges: [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20], counts: [1, 2, 0, 0, 0, 1, 0, 0, 0, 0] })
   })
 })
+
+describe('chunkDocument on a huge single line', () => {
+  it('never sends a megabyte-long span to the tokenizer, and still packs it by sentences', async () => {
+    const text = 'The quick brown fox jumps over the lazy dog near the river bank. '.repeat(20_000)
+    let longest = 0
+    const spy: TokenCounter = async (texts) => {
+      for (const t of texts) longest = Math.max(longest, t.length)
+      return count(texts)
+    }
+    const chunks = await chunkDocument(doc(text), { ...DEFAULT_CHUNKING, mode: 'paragraph', size: 256 }, spy)
+    expect(longest).toBeLessThanOrEqual(100_000)
+    // 14 tokens per sentence (13 words + the full stop) → 18 sentences per 256-token chunk.
+    expect(chunks[0]!.tokens).toBe(18 * 14)
+    expect(chunks.length).toBe(Math.ceil(20_000 / 18))
+  })
+})

@@ -15,7 +15,7 @@ import { LibraryList } from './LibraryList'
 import { SpaceExplorer } from './space'
 import './library.css'
 
-/** Keeps the slice in step with the Node side: library list changes and import reports. */
+/** Keeps the slice in step with the Node side's library list while the view is open. */
 function useLibraryEvents(): void {
   useEffect(() => {
     void refreshLibraries()
@@ -25,17 +25,22 @@ function useLibraryEvents(): void {
       const keep = libraries.some((l) => l.id === library.selectedId)
       setLibrary({ libraries, selectedId: keep ? library.selectedId : (libraries[0]?.id ?? null) })
     })
-    const offReport = api().on('library:importReport', (report) => {
-      const { library, setLibrary } = useStore.getState()
-      if (report.jobId !== library.jobId) return
-      // A finished import used the staged files; a failed one keeps them for another try.
-      setLibrary(report.state === 'done' ? { report, files: [], preview: null, refused: [] } : { report })
-    })
-    return () => {
-      offChanged()
-      offReport()
-    }
+    return offChanged
   }, [])
+}
+
+/**
+ * Listens for import reports for the app's whole life (called once from main.tsx), so an import
+ * that finishes while the student is in another section still clears the staged files and shows
+ * its outcome on return — instead of inviting a second, duplicate import.
+ */
+export function listenForImportReports(): () => void {
+  return api().on('library:importReport', (report) => {
+    const { library, setLibrary } = useStore.getState()
+    if (report.jobId !== library.jobId) return
+    // A finished import used the staged files; a failed one keeps them for another try.
+    setLibrary(report.state === 'done' ? { report, files: [], preview: null, refused: [] } : { report })
+  })
 }
 
 export function LibraryView(): ReactNode {

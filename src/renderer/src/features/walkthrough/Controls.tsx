@@ -59,7 +59,7 @@ export function Controls({ count, enabled }: { count: number; enabled: boolean }
         ◀ {t('walkthrough.controls.prevShort')}
       </button>
       <button type="button" data-testid="wt-play" aria-label={t(playing ? 'walkthrough.controls.pause' : 'walkthrough.controls.play')} title={`${t(playing ? 'walkthrough.controls.pause' : 'walkthrough.controls.play')} (␣)`} disabled={!enabled} onClick={() => setWt({ wtPlaying: !playing })}>
-        {playing ? '❚❚' : '⏵'}
+        {playing ? '❚❚' : '▶'}
       </button>
       <button type="button" data-testid="wt-next" aria-label={t('walkthrough.controls.next')} title={`${t('walkthrough.controls.next')} (→)`} disabled={!enabled || step >= count - 1} onClick={() => goTo(step + 1, count)}>
         {t('walkthrough.controls.nextShort')} ▶
