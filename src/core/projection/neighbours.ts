@@ -73,21 +73,54 @@ export function topKLayout(y: Matrix, i: number, k: number): Neighbour[] {
  * Neighbour preservation of a layout: for each sampled point, the share of its `k` nearest
  * neighbours in full dimension (cosine, `x`) that are also among its `k` nearest in the layout
  * (`y`, Euclidean), averaged. 1 = local structure kept, ≈ k/n = random. A sample of at most
- * `sample` points (seeded) keeps this O(sample · n · dim).
+ * `sample` points (seeded) keeps this O(sample · n · dim): 120 points give the share to about
+ * ±2 percentage points (standard error) and take ~1 s for 10,000 × 384 (300 took ~2.7 s).
  * @throws Error if `x` and `y` have different row counts.
  */
-export function neighbourPreservation(x: Matrix, y: Matrix, k = 10, sample = 300, seed = 7): number {
+export function neighbourPreservation(x: Matrix, y: Matrix, k = 10, sample = 120, seed = 7): number {
   if (x.rows !== y.rows) throw new Error(`preservation: ${x.rows} vectors but ${y.rows} layout points`)
   const n = x.rows
   if (n <= k) return 1
   const idx = samplePoints(n, sample, seed)
   let sum = 0
-  for (const i of idx) {
-    const high = new Set(topKCosine(x, row(x, i), k, i).map((h) => h.index))
-    const kept = topKLayout(y, i, k).filter((l) => high.has(l.index)).length
-    sum += kept / k
+  for (let g = 0; g < idx.length; g += 4) {
+    const group = idx.slice(g, g + 4)
+    topKCosineRows(x, group, k).forEach((top, j) => {
+      const high = new Set(top.map((h) => h.index))
+      sum += topKLayout(y, group[j]!, k).filter((l) => high.has(l.index)).length / k
+    })
   }
   return sum / idx.length
+}
+
+/**
+ * {@link topKCosine} for up to four rows of `x` at once (each excluding itself): one pass over `x`
+ * serves all four, so each row is loaded once per group instead of once per query (~2× faster).
+ */
+function topKCosineRows(x: Matrix, rows: number[], k: number): Neighbour[][] {
+  const d = x.data
+  const dim = x.cols
+  const q = [0, 1, 2, 3].map((j) => row(x, rows[Math.min(j, rows.length - 1)]!))
+  const [q0, q1, q2, q3] = q as [Float32Array, Float32Array, Float32Array, Float32Array]
+  const norms = q.map((v) => Math.sqrt(v.reduce((s, a) => s + a * a, 0)) || 1)
+  const tops: Neighbour[][] = rows.map(() => [])
+  for (let i = 0; i < x.rows; i++) {
+    const o = i * dim
+    let s0 = 0
+    let s1 = 0
+    let s2 = 0
+    let s3 = 0
+    for (let j = 0; j < dim; j++) {
+      const v = d[o + j]!
+      s0 += v * q0[j]!
+      s1 += v * q1[j]!
+      s2 += v * q2[j]!
+      s3 += v * q3[j]!
+    }
+    const s = [s0, s1, s2, s3]
+    for (let j = 0; j < rows.length; j++) if (i !== rows[j]) pushTop(tops[j]!, k, i, s[j]! / norms[j]!)
+  }
+  return tops
 }
 
 /** `count` distinct indices in [0, n) (all of them, in order, if count ≥ n). Seeded. */
