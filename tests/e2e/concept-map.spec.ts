@@ -11,6 +11,19 @@ async function labelPoint(page: Page, id: string): Promise<{ x: number; y: numbe
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
 }
 
+/** Pairs of diagram labels whose boxes (SVG user units) intersect. */
+async function overlappingLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const boxes = [...document.querySelectorAll<SVGTextElement>('.cm-euler .cm-label, .cm-euler .cm-corner-label')].map((e) => ({ text: e.textContent ?? '', box: e.getBBox() }))
+    return boxes.flatMap((a, i) =>
+      boxes.slice(i + 1).flatMap((b) => {
+        const apart = a.box.x + a.box.width <= b.box.x || b.box.x + b.box.width <= a.box.x || a.box.y + a.box.height <= b.box.y || b.box.y + b.box.height <= a.box.y
+        return apart ? [] : [`${a.text} × ${b.text}`]
+      })
+    )
+  })
+}
+
 async function openMap(page: Page): Promise<void> {
   await expect(page.getByTestId('section-concept-map')).toHaveAttribute('data-ready', 'true')
 }
@@ -24,6 +37,9 @@ test('the map: hovering each set lights it and dims the others; clicking opens i
     const other = id === 'ai' ? null : 'ai'
     if (other) await expect(app.getByTestId(`euler-set-${other}`)).toHaveAttribute('data-state', 'dim')
     await expect(app.getByTestId('euler-caption')).not.toContainText('Tab')
+    // The caption is on screen at 1280 × 800 (above the status bar) without scrolling.
+    const caption = (await app.getByTestId('euler-caption').boundingBox())!
+    expect(caption.y + caption.height).toBeLessThanOrEqual((await app.getByTestId('status-bar').boundingBox())!.y)
     await app.mouse.click(p.x, p.y)
     await expect(app.getByTestId('lesson')).toHaveAttribute('data-lesson', id)
     await expect(app.getByTestId('lesson')).toHaveAttribute('data-ready', 'true')
@@ -98,7 +114,11 @@ test('chapter filter hides other chapters; a later lab says it comes in a later 
   await expect(app.getByTestId('graph-node-token')).toHaveCount(0)
   await app.getByTestId('graph-node-rag').click()
   await expect(app.getByTestId('lesson-lab-later')).toContainText('later release')
-  await app.getByTestId('lesson-close').click()
+  // At 1280 px the lesson takes the whole area; choosing a view closes it so the view shows again.
+  await expect(app.getByTestId('graph-node-rag')).toBeHidden()
+  await app.getByTestId('cm-view-graph').click()
+  await expect(app.getByTestId('lesson')).toHaveCount(0)
+  await expect(app.getByTestId('graph-node-rag')).toBeVisible()
   await app.getByTestId('chapter-all').click()
   await expect(app.getByTestId('graph-node-token')).toBeVisible()
 })
@@ -155,6 +175,7 @@ test('looks right in both languages and both themes (screenshots)', async ({ app
   await openMap(app)
   await expect(app.getByTestId('euler-set-llm')).toContainText('大语言模型')
   await expect(app.getByTestId('euler-corner')).toContainText('仅编码器')
+  expect(await overlappingLabels(app)).toEqual([])
   await app.screenshot({ path: info.outputPath('map-zh-dark.png') })
   const p = await labelPoint(app, 'llm')
   await app.mouse.click(p.x, p.y)
@@ -212,4 +233,6 @@ test('the drawing agrees with graph.json: nested sets inside their parents, the 
   expect(llmInGen).toBeLessThan(0.8)
   // Diffusion models and LLMs do not overlap.
   expect(await share('diffusion-model', 'llm')).toBe(0)
+  // No label covers another (e.g. "Large language models" and the encoder-only corner).
+  expect(await overlappingLabels(app)).toEqual([])
 })

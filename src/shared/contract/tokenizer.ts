@@ -20,12 +20,15 @@ export interface CompareResult {
   sources: Partial<Record<TokenizerId, string>>
 }
 
+/** Longest text (UTF-16 code units, as `string.length` counts) one tokenize request accepts. */
+export const TOKENIZE_MAX_CHARS = 20_000
+
 export const tokenizerContract = {
   /** Tokenizes `text` with the chosen tokenizers (all by default). */
   'tokenizer:tokenize': channel<TokenizeResult[]>()(
     z
       .object({
-        text: z.string().max(20_000),
+        text: z.string().max(TOKENIZE_MAX_CHARS),
         tokenizers: z.array(z.enum(TOKENIZER_IDS)).min(1).default([...TOKENIZER_IDS]),
         addSpecial: z.boolean().default(false)
       })

@@ -47,6 +47,16 @@ describe('locales', () => {
     expect(untranslated).toEqual([])
   })
 
+  it('translates the task and source of every bundled model (English source as in the manifest)', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'resources/models/manifest.json'), 'utf8')) as { models: { id: string; task: string; source: string }[] }
+    expect(manifest.models.length).toBeGreaterThan(0)
+    for (const m of manifest.models) {
+      expect(zhKeys.has(`models.tasks.${m.task}`), `models.tasks.${m.task}`).toBe(true)
+      expect(zhKeys.has(`models.sources.${m.id}`), `models.sources.${m.id}`).toBe(true)
+      expect(enKeys.get(`models.sources.${m.id}`), `models.sources.${m.id} (update it when the manifest's source changes)`).toBe(m.source)
+    }
+  })
+
   it('defines every literal key the renderer asks for', () => {
     const used = new Set<string>()
     for (const file of sourceFiles(join(ROOT, 'src/renderer/src'))) {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Sidebar } from '../../../src/renderer/src/app/Sidebar'
 import { StatusBar } from '../../../src/renderer/src/app/StatusBar'
 import { i18next, initI18n } from '../../../src/renderer/src/app/i18n'
@@ -39,5 +39,29 @@ describe('app shell components', () => {
     render(<StatusBar />)
     expect(screen.getByTestId('host-state').textContent).toBe('Model host stopped · restarted 2 times')
     expect(screen.getByTestId('job-running').textContent).toContain('75%')
+  })
+
+  it('shows the time left of a running job, estimated per stage as in the library view', () => {
+    vi.useFakeTimers()
+    try {
+      const job = { id: 'j2', kind: 'library.jobs.import', state: 'running' as const, startedAt: 0, error: null }
+      const report = (at: number, stage: string, done: number, total: number): void => {
+        vi.setSystemTime(at)
+        act(() => useStore.getState().upsertJob({ ...job, stage, done, total }))
+      }
+      render(<StatusBar />)
+      report(0, 'parse', 0, 2)
+      report(60_000, 'parse', 1, 2) // a slow stage of other units: its estimate ends with it
+      report(61_000, 'embed', 100, 1000)
+      expect(screen.queryByTestId('job-eta')).toBeNull() // nothing to go on yet
+      // 300 chunks in 10 s since the stage began → 30/s; 600 left → 20 s.
+      report(71_000, 'embed', 400, 1000)
+      expect(screen.getByTestId('job-running').textContent).toContain('40% · about 0:20 left')
+      act(() => useStore.getState().upsertJob({ ...job, state: 'done', stage: 'embed', done: 1000, total: 1000 }))
+      expect(screen.queryByTestId('job-running')).toBeNull()
+      expect(useStore.getState().jobEtas).toEqual({})
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatDuration } from '../features/library/eta'
 import { api } from '../lib/api'
 import { useStore } from '../stores'
 
-/** Bottom bar: model host state (with restart) and every running job with progress and cancel. */
+/** Bottom bar: model host state (with restart) and every running job with progress, time left and cancel. */
 export function StatusBar(): ReactNode {
   const { t } = useTranslation()
   const host = useStore((s) => s.host)
   const jobs = useStore((s) => s.jobs)
+  const etas = useStore((s) => s.jobEtas)
   const running = Object.values(jobs).filter((j) => j.state === 'running')
   return (
     <footer className="status-bar" data-testid="status-bar">
@@ -22,15 +24,20 @@ export function StatusBar(): ReactNode {
         </button>
       )}
       <span className="spacer" />
-      {running.map((job) => (
-        <span key={job.id} className="job" data-testid="job-running">
-          {t(job.kind)} · {job.total > 0 ? Math.round((100 * job.done) / job.total) : 0}%
-          <progress max={job.total || 1} value={job.done} aria-label={t(job.kind)} />
-          <button type="button" className="link" onClick={() => void api().jobs.cancel({ id: job.id })}>
-            {t('common.cancel')}
-          </button>
-        </span>
-      ))}
+      {running.map((job) => {
+        // None at the end of a stage: another stage (with its own estimate) usually follows.
+        const eta = job.done < job.total ? (etas[job.id]?.ms ?? null) : null
+        return (
+          <span key={job.id} className="job" data-testid="job-running">
+            {t(job.kind)} · {job.total > 0 ? Math.round((100 * job.done) / job.total) : 0}%
+            {eta !== null && <span data-testid="job-eta">{` · ${t('jobs.eta', { time: formatDuration(eta) })}`}</span>}
+            <progress max={job.total || 1} value={job.done} aria-label={t(job.kind)} />
+            <button type="button" className="link" onClick={() => void api().jobs.cancel({ id: job.id })}>
+              {t('common.cancel')}
+            </button>
+          </span>
+        )
+      })}
     </footer>
   )
 }

@@ -39,6 +39,8 @@ export function EulerDiagram({ graph }: { graph: ConceptGraph }): ReactNode {
   const corner = graph.sets.corners[0]
   const llm = EULER_SETS.find((s) => s.id === corner?.set)
   const outside = EULER_SETS.find((s) => s.id === corner?.outside)
+  // The longest text the caption can show: its invisible copy (CSS ::before) reserves the height.
+  const room = [t('lessons.euler.hint'), ...EULER_ORDER.map((id) => `${node(id)?.title ?? ''} — ${node(id)?.summary ?? ''}`)].reduce((a, b) => (b.length > a.length ? b : a))
 
   useEffect(() => {
     if (!focusSet) return
@@ -61,6 +63,18 @@ export function EulerDiagram({ graph }: { graph: ConceptGraph }): ReactNode {
 
   return (
     <figure className="cm-euler" data-testid="euler">
+      {/* Above the diagram so it is on screen without scrolling; as tall as the longest caption so hovering never moves the diagram. */}
+      <figcaption className="cm-caption" aria-live="polite" data-testid="euler-caption" data-room={room}>
+        <span>
+          {shown ? (
+            <>
+              <strong>{node(shown)?.title}</strong> — {node(shown)?.summary}
+            </>
+          ) : (
+            t('lessons.euler.hint')
+          )}
+        </span>
+      </figcaption>
       <svg viewBox={`0 0 ${VIEWBOX.width} ${VIEWBOX.height}`} role="group" aria-label={t('lessons.euler.label')} data-active={shown ?? undefined}>
         <defs>
           <pattern id="cm-hatch" width="10" height="10" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -113,15 +127,6 @@ export function EulerDiagram({ graph }: { graph: ConceptGraph }): ReactNode {
           </text>
         )}
       </svg>
-      <figcaption className="cm-caption" aria-live="polite" data-testid="euler-caption">
-        {shown ? (
-          <>
-            <strong>{node(shown)?.title}</strong> — {node(shown)?.summary}
-          </>
-        ) : (
-          t('lessons.euler.hint')
-        )}
-      </figcaption>
     </figure>
   )
 }

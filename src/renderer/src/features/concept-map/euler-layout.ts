@@ -29,11 +29,14 @@ export const EULER_SETS: EulerSet[] = [
   { id: 'deep-learning', shape: { kind: 'ellipse', cx: 500, cy: 420, rx: 400, ry: 176 }, label: { x: 500, y: 282, anchor: 'middle' } },
   { id: 'generative-ai', shape: { kind: 'ellipse', cx: 470, cy: 448, rx: 280, ry: 120 }, label: { x: 470, y: 366, anchor: 'middle' } },
   { id: 'diffusion-model', shape: { kind: 'ellipse', cx: 335, cy: 470, rx: 108, ry: 60 }, label: { x: 335, y: 477, anchor: 'middle' } },
-  { id: 'llm', shape: { kind: 'ellipse', cx: 690, cy: 462, rx: 170, ry: 78 }, label: { x: 628, y: 469, anchor: 'middle' } }
+  { id: 'llm', shape: { kind: 'ellipse', cx: 680, cy: 462, rx: 190, ry: 90 }, label: { x: 650, y: 438, anchor: 'middle' } }
 ]
 
-/** Where the label of the encoder-only corner (LLM outside generative AI) goes: inside the corner. */
-export const CORNER_LABEL = { x: 806, y: 452 }
+/**
+ * Where the label of the encoder-only corner (LLM outside generative AI) goes: inside the corner,
+ * below the LLM label (which sits in the upper part of the LLM ellipse so the two never overlap).
+ */
+export const CORNER_LABEL = { x: 808, y: 470 }
 
 /** SVG path data for a shape (used for both drawing and masking). */
 export function shapePath(s: Shape): string {

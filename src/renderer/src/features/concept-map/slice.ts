@@ -21,6 +21,10 @@ export interface ConceptMapState {
 
 export interface ConceptMapSlice {
   conceptMap: ConceptMapState
+  /**
+   * Shows `view` and closes the open lesson: a lesson covers the whole area when the window is
+   * too narrow for both, so keeping it open would hide the view the student just asked for.
+   */
   setConceptView(view: ConceptView): void
   /** Opens a lesson (and records the visit), or closes it with null. */
   openLesson(id: string | null): void
@@ -41,7 +45,7 @@ export const createConceptMapSlice: StateCreator<StoreState, [], [], ConceptMapS
   const patch = (p: Partial<ConceptMapState>): void => set((s) => ({ conceptMap: { ...s.conceptMap, ...p } }))
   return {
     conceptMap: initial,
-    setConceptView: (view) => patch({ view }),
+    setConceptView: (view) => patch({ view, lessonId: null }),
     openLesson: (id) => {
       patch({ lessonId: id })
       if (id === null || get().conceptMap.progress?.visited[id]) return

@@ -39,10 +39,11 @@ export function ModelsView(): ReactNode {
             {models.map((m) => (
               <tr key={m.id}>
                 <td>{m.id}</td>
-                <td>{m.task}</td>
+                {/* Manifest values are English / pipeline names: shown through the locale, as-is if a model has no entry. */}
+                <td title={m.task}>{t(`models.tasks.${m.task}`, { defaultValue: m.task })}</td>
                 <td>{formatBytes(m.files.reduce((n, f) => n + f.bytes, 0))}</td>
                 <td>{m.licence}</td>
-                <td>{m.source}</td>
+                <td>{t(`models.sources.${m.id}`, { defaultValue: m.source })}</td>
               </tr>
             ))}
           </tbody>

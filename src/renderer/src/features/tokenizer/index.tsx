@@ -1,6 +1,7 @@
 /** The tokenizer lab: one text, five real tokenizers side by side, and the zh-CN vs English cost. */
 import { useEffect, type DragEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { TOKENIZE_MAX_CHARS } from '@shared/contract/tokenizer'
 import { api } from '../../lib/api'
 import { describeError } from '../../lib/errors'
 import { useStore } from '../../stores'
@@ -9,11 +10,15 @@ import { SpecialTokens } from './SpecialTokens'
 import { TokenStrip } from './TokenStrip'
 import './tokenizer.css'
 
-/** Re-tokenizes 250 ms after the last keystroke; the latest request wins. */
-function useLiveTokenize(text: string, addSpecial: boolean): void {
+/** Re-tokenizes 250 ms after the last keystroke; the latest request wins. `null` text: nothing to send. */
+function useLiveTokenize(text: string | null, addSpecial: boolean): void {
   const { t } = useTranslation()
   const setTokenizer = useStore((s) => s.setTokenizer)
   useEffect(() => {
+    if (text === null) {
+      setTokenizer({ busy: false }) // a request still out is stale now: do not show "Updating…" for it
+      return
+    }
     let stale = false
     const timer = setTimeout(() => {
       setTokenizer({ busy: true })
@@ -36,12 +41,14 @@ export function TokenizerView(): ReactNode {
   const state = useStore((s) => s.tokenizer)
   const setTokenizer = useStore((s) => s.setTokenizer)
   const text = state.text ?? t('tokenizer.sample')
-  useLiveTokenize(text, state.addSpecial)
+  // Over the limit the text stays in the box (nothing is cut) and is not sent: the message says what to do.
+  const tooLong = text.length > TOKENIZE_MAX_CHARS
+  useLiveTokenize(tooLong ? null : text, state.addSpecial)
   const onDrop = (e: DragEvent<HTMLTextAreaElement>): void => {
     const file = e.dataTransfer.files[0]
     if (!file) return
     e.preventDefault()
-    void file.text().then((content) => setTokenizer({ text: content.slice(0, 20_000) }))
+    void file.text().then((content) => setTokenizer({ text: content.slice(0, TOKENIZE_MAX_CHARS) }))
   }
   return (
     <section className="page tok-page" data-testid="section-tokenizer">
@@ -52,7 +59,7 @@ export function TokenizerView(): ReactNode {
         data-testid="tok-input"
         aria-label={t('tokenizer.inputLabel')}
         value={text}
-        maxLength={20_000}
+        aria-invalid={tooLong}
         rows={4}
         onChange={(e) => setTokenizer({ text: e.target.value })}
         onDrop={onDrop}
@@ -69,7 +76,13 @@ export function TokenizerView(): ReactNode {
           {state.busy ? (state.results ? t('tokenizer.updating') : t('tokenizer.loading')) : ''}
         </span>
       </div>
-      {state.error && <p className="error" role="alert">{state.error}</p>}
+      {tooLong ? (
+        <p className="error" role="alert" data-testid="tok-too-long">
+          {t('tokenizer.tooLong', { chars: text.length, max: TOKENIZE_MAX_CHARS })}
+        </p>
+      ) : (
+        state.error && <p className="error" role="alert">{state.error}</p>
+      )}
       <p className="tok-meta">{t('tokenizer.legend')}</p>
       <div className="tok-grid" data-testid="tok-results" data-for={state.resultsFor ?? ''}>
         {state.results?.map((r) => <TokenStrip key={r.info.id} result={r} text={state.resultsFor ?? ''} showIds={state.showIds} />)}
