@@ -29,9 +29,45 @@ describe('wire codec', () => {
     expect(Array.from(out.view)).toEqual([3, 4])
   })
 
+  it('restores arrays inside lists of objects and keeps every other value as JSON gives it', () => {
+    const points = { n: 2, ids: ['a', 'b'], previews: ['第一段', 'second'], meta: [{ name: 'lang', values: ['en', 'zh'], index: Int32Array.from([0, 1]) }], none: null, flags: [true, 0, ''] }
+    const out = decodeMessage(encodeMessage({ id: 3, ok: true, result: points })) as { result: typeof points }
+    expect(out.result.meta[0]!.index).toBeInstanceOf(Int32Array)
+    expect(Array.from(out.result.meta[0]!.index)).toEqual([0, 1])
+    expect({ ...out.result, meta: [{ ...out.result.meta[0], index: null }] }).toEqual({ ...points, meta: [{ ...points.meta[0], index: null }] })
+    const plain = decodeMessage(encodeMessage({ event: 'job:update', payload: { done: 5, total: 9 } }))
+    expect(plain).toEqual({ event: 'job:update', payload: { done: 5, total: 9 } })
+  })
+
+  it('keeps a "__proto__" key as data, never as the prototype', () => {
+    const json = '{"__proto__":{"x":{"$ta":"Uint8Array","i":0}},"a":1}'
+    const bytes = encodeMessage({ placeholder: new Uint8Array([7, 8]) })
+    // Same array section, JSON section swapped for one with a "__proto__" key.
+    const head = new TextEncoder().encode(json)
+    const arraysAt = (4 + new DataView(bytes.buffer).getUint32(0, true) + 7) & ~7
+    const msg = new Uint8Array(((4 + head.byteLength + 7) & ~7) + bytes.byteLength - arraysAt)
+    new DataView(msg.buffer).setUint32(0, head.byteLength, true)
+    msg.set(head, 4)
+    msg.set(bytes.subarray(arraysAt), (4 + head.byteLength + 7) & ~7)
+    const out = decodeMessage(msg) as Record<string, { x: Uint8Array }>
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype)
+    expect(Array.from(Object.getOwnPropertyDescriptor(out, '__proto__')!.value.x as Uint8Array)).toEqual([7, 8])
+  })
+
   it('rejects truncated messages with a clear error', () => {
     const bytes = encodeMessage({ a: new Float32Array([1, 2, 3, 4]) })
     expect(() => decodeMessage(bytes.subarray(0, bytes.byteLength - 12))).toThrow(/truncated/)
     expect(() => decodeMessage(new Uint8Array([1]))).toThrow(/too short/)
+  })
+
+  it('rejects a reference to an array the message does not carry', () => {
+    const json = new TextEncoder().encode('{"a":{"$ta":"Float32Array","i":3}}')
+    const only = encodeMessage({ a: new Float32Array([1]) })
+    const arraysAt = (4 + new DataView(only.buffer).getUint32(0, true) + 7) & ~7
+    const msg = new Uint8Array(((4 + json.byteLength + 7) & ~7) + only.byteLength - arraysAt)
+    new DataView(msg.buffer).setUint32(0, json.byteLength, true)
+    msg.set(json, 4)
+    msg.set(only.subarray(arraysAt), (4 + json.byteLength + 7) & ~7)
+    expect(() => decodeMessage(msg)).toThrow(/bad typed array reference Float32Array#3/)
   })
 })

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Chunking } from '@shared/contract/library'
 import { useStore } from '../../stores'
@@ -6,7 +6,7 @@ import { useStore } from '../../stores'
 const MODES: Chunking['mode'][] = ['paragraph', 'sentence', 'tokens']
 
 /** How the text is cut into chunks; sizes are in the embedding model's own tokens. */
-export function ChunkingForm(): ReactNode {
+export const ChunkingForm = memo(function ChunkingForm(): ReactNode {
   const { t } = useTranslation()
   const chunking = useStore((s) => s.library.chunking)
   const setLibrary = useStore((s) => s.setLibrary)
@@ -43,4 +43,4 @@ export function ChunkingForm(): ReactNode {
       </label>
     </fieldset>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react'
+import { memo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_FILE_BYTES } from '@shared/contract/library'
 import { addFiles, addPastedText } from './actions'
@@ -7,7 +7,7 @@ import { droppedFiles } from './dropped'
 const ACCEPT = '.txt,.md,.markdown,.html,.htm,.pdf,.docx,.csv,.tsv,.json,.jsonl,.ndjson'
 
 /** Where files come in: drop (files or folders), file picker, folder picker, or pasted text. */
-export function DropZone(): ReactNode {
+export const DropZone = memo(function DropZone(): ReactNode {
   const { t } = useTranslation()
   const [over, setOver] = useState(false)
   const [text, setText] = useState('')
@@ -70,4 +70,4 @@ export function DropZone(): ReactNode {
       </div>
     </div>
   )
-}
+})

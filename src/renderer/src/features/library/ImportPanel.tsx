@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
 import type { LibraryInfo } from '@shared/contract/library'
 import { useStore } from '../../stores'
 import { clearImport, importable, runPreview, startImport } from './actions'
@@ -12,10 +13,12 @@ import { StagedFiles } from './StagedFiles'
 /**
  * Add files → check encodings and fields → choose chunking → preview → import. Folded away to one
  * button when the library already has chunks (the explorer below is then the main thing).
+ * During an import `library` changes with every list update (chunk counts, about four a second):
+ * the parts below take no props and are memoised, so they re-render only for their own state.
  */
 export function ImportPanel({ library }: { library: LibraryInfo }): ReactNode {
   const { t } = useTranslation()
-  const { files, preview, busy, jobId, report } = useStore((s) => s.library)
+  const { files, preview, busy, jobId, report } = useStore(useShallow((s) => ({ files: s.library.files, preview: s.library.preview, busy: s.library.busy, jobId: s.library.jobId, report: s.library.report })))
   const running = useStore((s) => (jobId ? s.jobs[jobId]?.state === 'running' : false))
   const [open, setOpen] = useState(library.chunks === 0)
   const ok = importable(files)

@@ -1,22 +1,22 @@
-import { useEffect, type ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../lib/api'
 import { useStore } from '../../stores'
-import { etaMs, formatDuration } from './eta'
+import { formatDuration } from './eta'
 import { Problems } from './Problems'
 
-/** The import / re-embed job started here: stage, progress, time left, cancel; then its outcome. */
-export function JobProgress(): ReactNode {
+/**
+ * The import / re-embed job started here: stage, progress, time left, cancel; then its outcome.
+ * It subscribes to its own job only and is memoised, so a progress report (ten a second during
+ * an import) re-renders this line and the status bar, not the library view around it.
+ */
+export const JobProgress = memo(function JobProgress(): ReactNode {
   const { t } = useTranslation()
-  const { jobId, embedMark, eta, report } = useStore((s) => s.library)
+  const jobId = useStore((s) => s.library.jobId)
+  const report = useStore((s) => s.library.report)
   const job = useStore((s) => (jobId ? s.jobs[jobId] : undefined))
-  const setLibrary = useStore((s) => s.setLibrary)
-  // Each progress report: mark the start of the embed stage, then estimate the time left from it.
-  useEffect(() => {
-    if (job?.state !== 'running' || job.stage !== 'embed') return
-    if (!embedMark) setLibrary({ embedMark: { at: Date.now(), done: job.done }, eta: null })
-    else setLibrary({ eta: etaMs(embedMark, job.done, job.total, Date.now()) })
-  }, [job, embedMark, setLibrary])
+  // Estimated per stage by the app slice from each report; none at the end of a stage.
+  const eta = useStore((s) => (jobId ? (s.jobEtas[jobId]?.ms ?? null) : null))
   return (
     <>
       {job && job.state === 'running' && (
@@ -26,7 +26,7 @@ export function JobProgress(): ReactNode {
           <span data-testid="library-job-count">
             {job.done} / {job.total}
           </span>
-          {eta !== null && <span data-testid="library-job-eta">{t('library.job.eta', { time: formatDuration(eta) })}</span>}
+          {eta !== null && job.done < job.total && <span data-testid="library-job-eta">{t('library.job.eta', { time: formatDuration(eta) })}</span>}
           <button type="button" className="link" data-testid="library-job-cancel" onClick={() => void api().jobs.cancel({ id: job.id })}>
             {t('common.cancel')}
           </button>
@@ -48,4 +48,4 @@ export function JobProgress(): ReactNode {
       )}
     </>
   )
-}
+})

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
 import type { LibraryInfo } from '@shared/contract/library'
 import { useStore } from '../../stores'
 import { createLibrary } from './actions'
@@ -25,7 +26,7 @@ function Row({ lib, selected }: { lib: LibraryInfo; selected: boolean }): ReactN
 /** Every library, a form to make a new one, and the selected one's actions. */
 export function LibraryList(): ReactNode {
   const { t } = useTranslation()
-  const { libraries, selectedId } = useStore((s) => s.library)
+  const { libraries, selectedId } = useStore(useShallow((s) => ({ libraries: s.library.libraries, selectedId: s.library.selectedId })))
   const [name, setName] = useState('')
   const selected = libraries?.find((l) => l.id === selectedId) ?? null
   const create = async (): Promise<void> => {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PreviewResult } from '@shared/contract/library'
 import { useStore } from '../../stores'
@@ -25,7 +25,7 @@ function Histogram({ tokens }: { tokens: PreviewResult['tokens'] }): ReactNode {
 }
 
 /** What the import would store: counts, sizes in tokens, duplicates, problems, a few chunks. */
-export function PreviewPanel(): ReactNode {
+export const PreviewPanel = memo(function PreviewPanel(): ReactNode {
   const { t } = useTranslation()
   const preview = useStore((s) => s.library.preview)
   if (!preview) return null
@@ -57,4 +57,4 @@ export function PreviewPanel(): ReactNode {
       )}
     </div>
   )
-}
+})

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { KNOWN_ENCODINGS, MAX_FILE_BYTES } from '@shared/contract/library'
 import { formatBytes } from '../../lib/format'
@@ -62,8 +62,36 @@ function FieldsCell({ file }: { file: ImportFile }): ReactNode {
   )
 }
 
+/**
+ * One staged file. Memoised on its entry: staging a folder in several calls, or changing one file's
+ * encoding or fields, re-renders only the rows whose entry changed.
+ */
+const FileRow = memo(function FileRow({ file }: { file: ImportFile }): ReactNode {
+  const { t } = useTranslation()
+  return (
+    <tr data-testid="library-file" data-name={file.staged.name} data-format={file.staged.format ?? ''} data-encoding={file.staged.encoding?.encoding ?? ''}>
+      <td>
+        <div>{file.staged.name}</div>
+        <FieldsCell file={file} />
+        <Problems problems={file.staged.problems} />
+        {file.staged.sample && !file.staged.problems.some((p) => p.fatal) && <div className="lib-sample">{file.staged.sample.slice(0, 120)}</div>}
+      </td>
+      <td>{formatBytes(file.staged.bytes)}</td>
+      <td>{file.staged.format ? t(`library.formats.${file.staged.format}`) : '—'}</td>
+      <td>
+        <EncodingCell file={file} />
+      </td>
+      <td>
+        <button type="button" className="link" aria-label={t('library.files.remove', { name: file.staged.name })} onClick={() => void removeFile(file.spec.fileId)}>
+          ×
+        </button>
+      </td>
+    </tr>
+  )
+})
+
 /** The files waiting to be imported, each with its format, encoding, fields and problems. */
-export function StagedFiles(): ReactNode {
+export const StagedFiles = memo(function StagedFiles(): ReactNode {
   const { t } = useTranslation()
   const files = useStore((s) => s.library.files)
   const refused = useStore((s) => s.library.refused)
@@ -82,24 +110,7 @@ export function StagedFiles(): ReactNode {
         </thead>
         <tbody>
           {files.map((f) => (
-            <tr key={f.spec.fileId} data-testid="library-file" data-name={f.staged.name} data-format={f.staged.format ?? ''} data-encoding={f.staged.encoding?.encoding ?? ''}>
-              <td>
-                <div>{f.staged.name}</div>
-                <FieldsCell file={f} />
-                <Problems problems={f.staged.problems} />
-                {f.staged.sample && !f.staged.problems.some((p) => p.fatal) && <div className="lib-sample">{f.staged.sample.slice(0, 120)}</div>}
-              </td>
-              <td>{formatBytes(f.staged.bytes)}</td>
-              <td>{f.staged.format ? t(`library.formats.${f.staged.format}`) : '—'}</td>
-              <td>
-                <EncodingCell file={f} />
-              </td>
-              <td>
-                <button type="button" className="link" aria-label={t('library.files.remove', { name: f.staged.name })} onClick={() => void removeFile(f.spec.fileId)}>
-                  ×
-                </button>
-              </td>
-            </tr>
+            <FileRow key={f.spec.fileId} file={f} />
           ))}
         </tbody>
       </table>
@@ -110,4 +121,4 @@ export function StagedFiles(): ReactNode {
       ))}
     </div>
   )
-}
+})

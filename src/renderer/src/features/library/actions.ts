@@ -57,7 +57,7 @@ export const deleteLibrary = (id: string): Promise<boolean> => attempt(async () 
 export const reembedLibrary = (id: string, modelId: string): Promise<boolean> =>
   attempt(async () => {
     const job = await api().library.reembed({ id, modelId })
-    set({ jobId: job.id, eta: null, embedMark: null, report: null })
+    set({ jobId: job.id, report: null })
   })
 
 /** A File's name as the user knows it: its path inside a dropped or picked folder, if any. */
@@ -132,7 +132,7 @@ export async function startImport(): Promise<void> {
   set({ busy: 'starting', report: null })
   await attempt(async () => {
     const job = await api().library.import({ libraryId: selectedId, files: ok.map((f) => f.spec), chunking })
-    set({ jobId: job.id, eta: null, embedMark: null })
+    set({ jobId: job.id })
   })
   set({ busy: null })
 }

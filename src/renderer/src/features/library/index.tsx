@@ -5,6 +5,7 @@
  */
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
 import { EmptyState } from '../../app/EmptyState'
 import { ErrorBoundary } from '../../app/ErrorBoundary'
 import { api } from '../../lib/api'
@@ -46,7 +47,8 @@ export function listenForImportReports(): () => void {
 export function LibraryView(): ReactNode {
   const { t } = useTranslation()
   useLibraryEvents()
-  const { libraries, selectedId, error } = useStore((s) => s.library)
+  // Only what this view shows: staging, preview and job state do not re-render the whole section.
+  const { libraries, selectedId, error } = useStore(useShallow((s) => ({ libraries: s.library.libraries, selectedId: s.library.selectedId, error: s.library.error })))
   const selected = libraries?.find((l) => l.id === selectedId) ?? null
   return (
     <section className="page lib-page" data-testid="section-library">

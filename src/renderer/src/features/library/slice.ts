@@ -19,12 +19,12 @@ export interface LibraryState {
   refused: { name: string; bytes: number }[]
   chunking: Chunking
   preview: PreviewResult | null
-  /** The running import (or re-embed) job started from this view. */
+  /**
+   * The running import (or re-embed) job started from this view. Its progress and time left live
+   * in the app slice (`jobs`, `jobEtas`), which every progress report updates: copying them here
+   * would re-render the whole library view with each report.
+   */
   jobId: string | null
-  /** When the job's `embed` stage was first seen: for the ETA. */
-  embedMark: { at: number; done: number } | null
-  /** Estimated ms left (see eta.ts), or null. */
-  eta: number | null
   report: ImportReport | null
   busy: 'staging' | 'preview' | 'starting' | null
   /** Translated message of the last failure, or null. */
@@ -45,8 +45,6 @@ export const initialLibraryState: LibraryState = {
   chunking: DEFAULT_CHUNKING,
   preview: null,
   jobId: null,
-  embedMark: null,
-  eta: null,
   report: null,
   busy: null,
   error: null
