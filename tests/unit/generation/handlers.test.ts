@@ -42,7 +42,7 @@ describe('generation handlers', () => {
       events.push(p)
       if (events.length === 2) void handlers['generation:stop']({ requestId: 'r1' })
     })
-    // temperature 3 flattens the distribution: <|endoftext|> (1 of 2151) will not end it first
+    // temperature 3 flattens the distribution: <|endoftext|> (1 of 2153) will not end it first
     const result = await handlers['generation:generate']({ ...request, requestId: 'r1', maxNewTokens: 512 })
     off()
     expect(result.stopReason).toBe('stopped')

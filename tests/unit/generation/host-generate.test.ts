@@ -53,7 +53,7 @@ describe('sampling in the host', () => {
     const prompt = 'User: Where does Gux live?\nAssistant:'
     const d = await host.request('nextDistribution', { modelId: 'toy-chat', prompt, appendIds: [] })
     expect(d.logits).toBeInstanceOf(Float32Array)
-    expect(d.logits.length).toBe(2151)
+    expect(d.logits.length).toBe(2153)
     const g = await host.request('generate', { ...base, modelId: 'toy-chat', prompt, maxNewTokens: 1 })
     const stages = distributionStages(d.logits, { temperature: 1, topK: 0, topP: 1 })
     expect(g.steps[0]!.token.id).toBe(rankTokens(d.logits)[0])

@@ -227,16 +227,43 @@ def pal_prompt(problem: str, program: bool) -> str:
     return chat(problem + (" Write a program." if program else ""))
 
 
-def random_person(rng: random.Random, w: World, name: str) -> Person:
-    """A person with facts drawn at random: only a context can tell the model these facts."""
+def random_person(rng: random.Random, w: World, name: str, avoid: Person | None = None) -> Person:
+    """A person with facts drawn at random: only a context can tell the model these facts.
+    avoid: a real person whose true facts must not be drawn (a held-out name in SFT contexts)."""
     others = [p.name for p in w.people if p.name != name] + w.pool
-    return Person(name, rng.choice(w.towns).name, rng.choice(w.jobs), rng.choice(list(w.animals)),
-                  rng.choice(list(w.things)), rng.choice(others))
+
+    def pick(values: list[str], attr: str) -> str:
+        ok = [v for v in values if avoid is None or v != getattr(avoid, attr)]
+        return rng.choice(ok)
+
+    return Person(name, pick([t.name for t in w.towns], "town"), pick(w.jobs, "job"),
+                  pick(list(w.animals), "pet"), pick(list(w.things), "thing"), pick(others, "friend"))
 
 
-def sft_example(rng: random.Random, w: World, qa_people: list[Person]) -> list[tuple[str, bool]]:
+def context_person(rng: random.Random, w: World) -> Person:
+    """Who a RAG passage or ReAct observation in SFT is about: a pool name (45 %) or a held-out
+    name (25 %), both with random facts (never a held-out person's true ones), or a known person
+    with true facts (30 %). Held-out names are here so the model learns to copy those name tokens
+    from a context; their facts still never appear in any training text."""
+    u = rng.random()
+    if u < 0.45:
+        return random_person(rng, w, rng.choice(w.pool))
+    if u < 0.70:
+        h = rng.choice(w.held_out)
+        return random_person(rng, w, h.name, avoid=h)
+    return rng.choice(w.known)
+
+
+# SFT mix (cumulative thresholds): closed-book QA, RAG, ReAct, arithmetic; the rest word problems.
+# "context": a later phase weighted towards reading passages (RAG, ReAct).
+SFT_MIX = {"default": (0.22, 0.50, 0.72, 0.84), "context": (0.10, 0.48, 0.80, 0.88)}
+
+
+def sft_example(rng: random.Random, w: World, qa_people: list[Person],
+                mix: str = "default") -> list[tuple[str, bool]]:
     r = rng.random()
-    if r < 0.22:  # closed-book question about a person, a town or an animal kind
+    qa, rag, react, arith = SFT_MIX[mix]
+    if r < qa:  # closed-book question about a person, a town or an animal kind
         u = rng.random()
         if u < 0.8:
             p, a = rng.choice(qa_people), rng.choice(ATTRS)
@@ -252,24 +279,20 @@ def sft_example(rng: random.Random, w: World, qa_people: list[Person]) -> list[t
         k = rng.choice(list(w.animals))
         return [(qa_prompt(f"What does {art(k)} eat?"), False),
                 (f" {art(k).capitalize()} eats {w.animals[k]}.{EOS}", True)]
-    if r < 0.50 or r < 0.72:  # RAG (0.22-0.50) and ReAct (0.50-0.72)
-        if rng.random() < 0.6:
-            p = random_person(rng, w, rng.choice(w.pool))
-        else:
-            p = rng.choice(w.known)
+    if r < react:  # RAG, then ReAct
+        p = context_person(rng, w)
         a = rng.choice(ATTRS)
         q = fill(rng.choice(QUESTIONS[a]), p, a)
-        if r < 0.50:
+        if r < rag:
             ps = [passage(p)]
             if rng.random() < 0.5:
-                d = random_person(rng, w, rng.choice(w.pool)) if rng.random() < 0.5 \
-                    else rng.choice(w.known)
+                d = context_person(rng, w)
                 if d.name != p.name:
                     ps.insert(rng.randrange(2), passage(d))
             return [(rag_prompt(ps, q), False), (" " + answer(p, a) + EOS, True)]
         return [(react_prompt(q), False), (react_first(p.name), True),
                 (" " + passage(p) + "\n", False), ("Answer: " + answer(p, a) + EOS, True)]
-    if r < 0.84:  # arithmetic: written steps (2/3) or direct (1/3)
+    if r < arith:  # arithmetic: written steps (2/3) or direct (1/3)
         x, y = rand_add(rng)
         if rng.random() < 0.67:
             return [(cot_prompt(x, y, True), False), (" " + add_steps(x, y) + EOS, True)]

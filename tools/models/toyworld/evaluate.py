@@ -319,6 +319,31 @@ def main() -> None:
            "PAL program:", "```", pal_example, "```", "", "## Training", "", "```", json.dumps(meta, indent=1), "```",
            f"\nEvaluation time: {el:.0f} s on one core."]
     (HERE / "RESULTS.md").write_text("\n".join(md) + "\n")
+    update_benchmarks(rows, meta)
+
+
+BENCH_START, BENCH_END = "<!-- toyworld-eval:start -->", "<!-- toyworld-eval:end -->"
+
+
+def update_benchmarks(rows: list[tuple[str, str, str, str]], meta: dict) -> None:
+    """Rewrites the toy-world section of BENCHMARKS.md (between its two markers) from this run."""
+    bench = ROOT / "BENCHMARKS.md"
+    text = bench.read_text()
+    if BENCH_START not in text or BENCH_END not in text:
+        raise SystemExit(f"BENCHMARKS.md lacks the markers {BENCH_START} … {BENCH_END}")
+    cfg = json.loads((ROOT / "resources/models/toy-chat/config.json").read_text())
+    pre, sft = meta.get("pretrain", {}), meta.get("sft", {})
+    lines = [
+        f"toy-base / toy-chat: GPT-2 architecture, {cfg['n_layer']} layers, {cfg['n_head']} heads, width "
+        f"{cfg['n_embd']}, {sft.get('params', pre.get('params', 0)):,} parameters, BPE of {cfg['vocab_size']:,} tokens "
+        "(whole words and names, one digit per token). Greedy decoding of the shipped ONNX exports.",
+        f"Training on one CPU core: pre-training {pre.get('minutes', 0):.0f} min, {pre.get('tokens', 0) / 1e6:.1f} M tokens "
+        f"({pre.get('tokens_per_s', 0):,.0f} tokens/s); SFT {sft.get('minutes', 0):.0f} min, "
+        f"{sft.get('tokens', 0) / 1e6:.1f} M tokens. Full text with examples: tools/models/toyworld/RESULTS.md.",
+        "", "| cell | target | measured | items |", "|---|---|---|---|"]
+    lines += [f"| {c.strip()} | {t} | {m} | {n} |" for c, t, m, n in rows]
+    a, b = text.index(BENCH_START) + len(BENCH_START), text.index(BENCH_END)
+    bench.write_text(text[:a] + "\n" + "\n".join(lines) + "\n" + text[b:])
 
 
 def prompts_example(item) -> str:

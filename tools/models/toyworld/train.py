@@ -32,7 +32,7 @@ SPLIT = r" ?[A-Za-z]+| ?[^A-Za-z0-9\s]|[0-9]|\n| +"
 BLOCK = 128
 REPLAY_BLOCK = 64  # SFT replay windows: shorter, so more SFT steps fit in the time
 MODEL = dict(n_embd=128, n_layer=4, n_head=4, n_positions=256)
-torch.set_num_threads(1)
+torch.set_num_threads(int(os.environ.get("TOYWORLD_THREADS", "1")))
 
 
 def build_tokenizer() -> Tokenizer:
@@ -113,7 +113,7 @@ def load(path: Path) -> tuple[GPT, dict]:
 
 
 def run(kind: str, minutes: float, batch: int, peak: float, floor: float,
-        resume: bool = False, mix: str = "broad", replay: float = 0.2) -> None:
+        resume: bool = False, mix: str = "broad", replay: float = 0.2, sft_mix: str = "default") -> None:
     tok = load_tok()
     torch.manual_seed(0)
     prior: dict = {}
@@ -153,7 +153,7 @@ def run(kind: str, minutes: float, batch: int, peak: float, floor: float,
             tokens += x.numel()
         else:
             n_replay = round(batch * replay)
-            exs = [encode_sft(tok, corpus.sft_example(rng, w, qa_people))
+            exs = [encode_sft(tok, corpus.sft_example(rng, w, qa_people, sft_mix))
                    for _ in range(batch - n_replay)]
             L = max(len(i) for i, _ in exs)
             x = torch.full((len(exs), L), pad)
@@ -191,7 +191,7 @@ def run(kind: str, minutes: float, batch: int, peak: float, floor: float,
     el = time.time() - t0
     meta = {"step": step, "minutes": el / 60, "loss": ema, "tokens": tokens,
             "tokens_per_s": tokens / el, "params": model.n_params(), "batch": batch,
-            "peak_lr": peak, "final_lr": floor, "mix": mix, "replay": replay}
+            "peak_lr": peak, "final_lr": floor, "mix": mix, "replay": replay, "sft_mix": sft_mix}
     if prior:
         meta["phases"] = prior.get("phases", [prior]) + [dict(meta)]
         for k in ("step", "minutes", "tokens"):
@@ -210,6 +210,8 @@ def main() -> None:
     ap.add_argument("--resume", action="store_true", help="continue pre-training from base.pt")
     ap.add_argument("--mix", default="broad", choices=["broad", "facts"])
     ap.add_argument("--replay", type=float, default=0.4, help="SFT: share of rows that are pre-training text")
+    ap.add_argument("--sft-mix", default="default", choices=list(corpus.SFT_MIX),
+                    help="SFT: share of each dialogue format (corpus.SFT_MIX)")
     ap.add_argument("--peak", type=float, default=2e-3)
     ap.add_argument("--floor", type=float, default=3e-4)
     a = ap.parse_args()
@@ -222,7 +224,7 @@ def main() -> None:
         run("pretrain", a.minutes, a.batch, peak=a.peak, floor=a.floor, resume=a.resume, mix=a.mix)
     else:
         run("sft", a.minutes, a.batch, peak=a.peak, floor=a.floor, resume=a.resume, mix=a.mix,
-            replay=a.replay)
+            replay=a.replay, sft_mix=a.sft_mix)
 
 
 if __name__ == "__main__":

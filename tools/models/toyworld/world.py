@@ -6,8 +6,9 @@ machine. People are the main entities; each has five facts:
 Towns have a region and a landmark; animal kinds have a food; objects have a colour.
 
 HELD_OUT people: their facts never appear in any training text (pre-training or SFT). Their names
-do appear, in arithmetic word problems only, so the model has seen the name tokens but learned
-nothing about them. They are used to measure hallucination, RAG and ReAct on unseen facts.
+do appear: in arithmetic word problems, and in SFT RAG/ReAct contexts with random facts that are
+never their true ones, so the model learns to copy those name tokens but nothing true about them.
+They are used to measure hallucination, RAG and ReAct on unseen facts.
 POOL names: extra invented names used only inside RAG/ReAct contexts with facts drawn at random
 per example, so the model learns to read a passage instead of recalling a memorised one.
 """
