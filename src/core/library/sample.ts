@@ -30,8 +30,15 @@ export async function ensureSampleLibrary(service: LibraryService, corporaDir: s
   }
   if (names.length === 0) return null
   const files = await Promise.all(names.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) })))
-  const lib = await service.create(SAMPLE_NAME, undefined, true)
-  await writeFile(marker, new Date().toISOString())
+  // Staged before the library exists, and the library is listed as importing until its job
+  // starts, so a window that lists libraries meanwhile never shows it empty and "ready".
   const staged = await service.staging.add(files)
-  return service.import(lib.id, staged.map((s) => ({ fileId: s.fileId })), { ...DEFAULT_CHUNKING, mode: 'paragraph' }, 'library.jobs.sample')
+  const lib = await service.create(SAMPLE_NAME, undefined, true, true)
+  await writeFile(marker, new Date().toISOString())
+  try {
+    return await service.import(lib.id, staged.map((s) => ({ fileId: s.fileId })), { ...DEFAULT_CHUNKING, mode: 'paragraph' }, 'library.jobs.sample')
+  } catch (e) {
+    service.importAborted(lib.id)
+    throw e
+  }
 }

@@ -18,6 +18,8 @@ import { pairVectorFiles, readVectorSet } from './vectors-import'
 export class LibraryService {
   readonly staging = new Staging()
   private readonly running = new Map<string, string>()
+  /** Libraries made for a job that is about to start: listed as importing, never as an empty "ready". */
+  private readonly starting = new Set<string>()
   private cachedPlan: { key: string; plan: Plan } | null = null
   private changeTimer: NodeJS.Timeout | null = null
   private readonly storeP: Promise<LibraryStore>
@@ -47,7 +49,7 @@ export class LibraryService {
 
   private async info(store: LibraryStore, lib: LibraryRecord, pending: Set<string>): Promise<LibraryInfo> {
     const { generation: _g, ...rest } = lib
-    const state = this.running.has(lib.id) ? 'importing' : pending.has(lib.id) ? 'interrupted' : 'ready'
+    const state = this.running.has(lib.id) || this.starting.has(lib.id) ? 'importing' : pending.has(lib.id) ? 'interrupted' : 'ready'
     return { ...rest, documents: await store.countDocuments(lib.id), chunks: await store.countChunks(lib.id), state }
   }
 
@@ -57,11 +59,16 @@ export class LibraryService {
     return Promise.all((await store.list()).map((l) => this.info(store, l, pending)))
   }
 
-  async create(name: string, modelId?: string, sample = false): Promise<LibraryInfo> {
+  /**
+   * Makes a library. `importNext`: a job will start on it at once (the sample library), so it is
+   * listed as importing until {@link import} starts it or {@link importAborted} is called.
+   */
+  async create(name: string, modelId?: string, sample = false, importNext = false): Promise<LibraryInfo> {
     const store = await this.storeP
     const model = modelId ?? (await defaultEmbeddingModel(this.ctx.modelsDir))
     if (!model) throw new AppError('MODEL_NOT_FOUND', 'No embedding model is installed, so a library cannot be made. Reinstall the app.')
     const lib = await store.create(name, model, sample)
+    if (importNext) this.starting.add(lib.id)
     this.changed()
     return this.info(store, lib, new Set())
   }
@@ -127,6 +134,7 @@ export class LibraryService {
     })
     holder.id = job.id
     this.running.set(libraryId, job.id)
+    this.starting.delete(libraryId)
     this.changed()
     return job
   }
@@ -152,6 +160,11 @@ export class LibraryService {
         this.ctx.bus.emit('library:importReport', report)
       }
     })
+  }
+
+  /** The job announced by `create(…, importNext)` will not start (it failed before starting). */
+  importAborted(libraryId: string): void {
+    if (this.starting.delete(libraryId)) this.changed()
   }
 
   async reembed(libraryId: string, modelId: string): Promise<JobInfo> {

@@ -55,6 +55,22 @@ describe('import through the model host (tiny fixture model)', () => {
     expect((await service.list())[0]).toMatchObject({ documents: 2, chunks: preview.chunks, state: 'ready' })
   })
 
+  it('a library made for a job about to start is listed as importing, never as empty and ready', async () => {
+    const { ctx, service } = setup()
+    const lib = await service.create('Sample', TINY, true, true)
+    expect((await service.list()).find((l) => l.id === lib.id)?.state).toBe('importing')
+    const staged = await service.staging.add([{ name: 'a.txt', bytes: utf8(prose(5)) }])
+    const job = await service.import(lib.id, staged.map((s) => ({ fileId: s.fileId })), DEFAULT_CHUNKING)
+    expect((await service.list()).find((l) => l.id === lib.id)?.state).toBe('importing')
+    await jobEnd(ctx, job.id)
+    const after = (await service.list()).find((l) => l.id === lib.id)!
+    expect(after.state).toBe('ready')
+    expect(after.chunks).toBeGreaterThan(0)
+    const other = await service.create('Never imported', TINY, false, true)
+    service.importAborted(other.id)
+    expect((await service.list()).find((l) => l.id === other.id)?.state).toBe('ready')
+  })
+
   it('skips a file already imported, and re-embeds a library into a new generation', async () => {
     const { ctx, service } = setup()
     const lib = await service.create('Again', TINY)
