@@ -10,8 +10,12 @@ const get = (): LibraryState => useStore.getState().library
 const set = (patch: Partial<LibraryState>): void => useStore.getState().setLibrary(patch)
 const fail = (e: unknown): void => set({ error: describeError(e, i18next.t), busy: null })
 
-/** Bytes sent per `library:stage` call (several calls for a big folder). */
-const STAGE_CALL_BYTES = 64 * 1024 * 1024
+/**
+ * Bytes sent per `library:stage` call (several calls for a big folder). Each call copies and
+ * encodes its files on the UI thread: 10 MB in one call measured a 63 ms task (bench/import-ui.ts),
+ * so files go a few MB at a time (a single larger file still goes alone, in one call).
+ */
+const STAGE_CALL_BYTES = 3 * 1024 * 1024
 
 export async function refreshLibraries(): Promise<void> {
   try {
