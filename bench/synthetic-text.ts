@@ -4,18 +4,7 @@
  * bytes). Names, numbers and word choices vary per sentence, so paragraphs are practically never
  * duplicates of each other (the importer leaves duplicates out).
  */
-
-/** A small seeded generator (mulberry32): uniform numbers in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { mulberry32 } from '../src/shared/sampling'
 
 interface Topic {
   nouns: string[]

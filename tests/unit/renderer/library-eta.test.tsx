@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { etaMs, formatDuration } from '../../../src/renderer/src/features/library/eta'
+import { etaMs, formatDuration } from '../../../src/renderer/src/lib/eta'
 
 describe('import ETA', () => {
   it('extrapolates the rate since the embed stage began', () => {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatDuration } from '../features/library/eta'
+import { formatDuration } from '../lib/eta'
 import { api } from '../lib/api'
 import { useStore } from '../stores'
 

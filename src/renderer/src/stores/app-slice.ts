@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand'
 import type { HostStatus, JobInfo, Settings } from '@shared/types'
 import { DEFAULT_SETTINGS } from '@shared/types'
-import { etaMs } from '../features/library/eta'
+import { etaMs } from '../lib/eta'
 import type { StoreState } from '.'
 
 export const SECTIONS = ['concept-map', 'library', 'walkthrough', 'tokenizer', 'generation', 'models', 'settings'] as const
@@ -13,7 +13,7 @@ export interface JobEta {
   stage: string
   /** The first report of this stage: when it arrived and how much was done then. */
   mark: { at: number; done: number }
-  /** Estimated ms left at the latest report (features/library/eta.ts), or null while there is too little to go on. */
+  /** Estimated ms left at the latest report (lib/eta.ts), or null while there is too little to go on. */
   ms: number | null
 }
 

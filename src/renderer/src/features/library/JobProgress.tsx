@@ -2,7 +2,7 @@ import { memo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../lib/api'
 import { useStore } from '../../stores'
-import { formatDuration } from './eta'
+import { formatDuration } from '../../lib/eta'
 import { Problems } from './Problems'
 
 /**

@@ -48,7 +48,8 @@ export function TokenizerView(): ReactNode {
     const file = e.dataTransfer.files[0]
     if (!file) return
     e.preventDefault()
-    void file.text().then((content) => setTokenizer({ text: content.slice(0, TOKENIZE_MAX_CHARS) }))
+    // Kept whole, like pasted text: over the limit the message below says so instead of a silent cut.
+    void file.text().then((content) => setTokenizer({ text: content }))
   }
   return (
     <section className="page tok-page" data-testid="section-tokenizer">

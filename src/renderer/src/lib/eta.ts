@@ -1,4 +1,4 @@
-/** Remaining time of a job from its progress since a mark (the first `embed` report). */
+/** Remaining time of a job from its progress since a mark (the first report of its current stage). */
 
 /**
  * Estimated milliseconds left, or null while there is too little to go on (under 1 s or no progress).
