@@ -50,16 +50,28 @@ export function argmax(values: ArrayLike<number>): number {
  * softmax(logits / T), computed stably (the max is subtracted first).
  * T = 0 is the limit T → 0⁺: probability 1 on the argmax (lowest index on ties). Logits of -Infinity get 0.
  * @param logits [vocab]
- * @throws RangeError for an empty vector, a negative temperature or a NaN logit
+ * @param into where to write the result (every entry is overwritten); a new array if omitted
+ * @throws RangeError for an empty vector, a negative temperature, a NaN logit or an `into` of
+ *   another length
  */
-export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Array {
+export function softmax(logits: ArrayLike<number>, temperature = 1, into?: Float64Array): Float64Array {
   if (logits.length === 0) throw new RangeError('softmax of an empty vector')
   if (!(temperature >= 0)) throw new RangeError(`temperature must be ≥ 0, got ${temperature}`)
-  const out = new Float64Array(logits.length)
-  for (let i = 0; i < logits.length; i++) if (Number.isNaN(logits[i])) throw new RangeError(`logit ${i} is NaN`)
-  const top = argmax(logits)
-  const max = logits[top]!
+  if (into && into.length !== logits.length) throw new RangeError(`softmax output has ${into.length} entries for ${logits.length} logits`)
+  const out = into ?? new Float64Array(logits.length)
+  // One pass finds the argmax (lowest index on ties, as argmax()) and the first NaN: the model host
+  // runs this once per generated token, where each pass over the vocabulary counts.
+  let top = 0
+  let max = -Infinity
+  for (let i = 0; i < logits.length; i++) {
+    const v = logits[i]!
+    if (v > max) {
+      max = v
+      top = i
+    } else if (Number.isNaN(v)) throw new RangeError(`logit ${i} is NaN`)
+  }
   if (temperature === 0 || max === Infinity || max === -Infinity) {
+    out.fill(0)
     out[top] = 1
     return out
   }
@@ -84,20 +96,26 @@ export function rankTokens(probs: ArrayLike<number>): number[] {
  * as `rankTokens(values).slice(0, n)` in O(vocab · n) instead of a full sort (n is small: 20, 100).
  */
 export function topIndices(values: ArrayLike<number>, n: number): number[] {
-  const out: number[] = []
-  let floor = -Infinity // the smallest kept value once `out` is full
-  for (let i = 0; i < values.length; i++) {
+  const size = Math.max(0, Math.min(n, values.length))
+  // the kept indices and their values, largest first (typed arrays: the host calls this per token)
+  const ids = new Int32Array(size)
+  const kept = new Float64Array(size)
+  let count = 0
+  let floor = -Infinity // the smallest kept value once full
+  for (let i = 0; i < values.length && size > 0; i++) {
     const v = values[i]!
-    if (out.length === n && !(v > floor)) continue
-    let j = out.length === n ? n - 1 : out.length
-    while (j > 0 && v > values[out[j - 1]!]!) {
-      out[j] = out[j - 1]!
+    if (count === size && !(v > floor)) continue
+    let j = count === size ? size - 1 : count++
+    while (j > 0 && v > kept[j - 1]!) {
+      ids[j] = ids[j - 1]!
+      kept[j] = kept[j - 1]!
       j--
     }
-    out[j] = i
-    if (out.length === n) floor = values[out[n - 1]!]!
+    ids[j] = i
+    kept[j] = v
+    if (count === size) floor = kept[size - 1]!
   }
-  return out
+  return Array.from(ids.subarray(0, count))
 }
 
 function renormalised(probs: ArrayLike<number>, keep: number[]): Float64Array {
@@ -148,6 +166,19 @@ export function distributionStages(logits: ArrayLike<number>, options: SamplingO
 }
 
 /**
+ * The distribution that is sampled from, `distributionStages(logits, options).final`, without the
+ * other stages: the model host needs only this one, once per generated token (at T ≠ 1 the stages
+ * cost a second softmax). With no filter on, it is written into `into` (reused across tokens).
+ * @throws RangeError as {@link checkOptions} and {@link softmax}
+ */
+export function finalDistribution(logits: ArrayLike<number>, options: SamplingOptions, into?: Float64Array): Float64Array {
+  checkOptions(options)
+  const afterTemperature = softmax(logits, options.temperature, into)
+  const afterTopK = options.topK > 0 && options.topK < logits.length ? topKFilter(afterTemperature, options.topK) : afterTemperature
+  return options.topP < 1 ? topPFilter(afterTopK, options.topP) : afterTopK
+}
+
+/**
  * mulberry32: a 32-bit seeded PRNG returning floats in [0, 1).
  * Source: Tommy Ettinger, public domain (gist tommyettinger/46a874533244883189143505d203312c),
  * as popularised in bryc's "PRNGs for JavaScript" notes. Same seed → same sequence on every platform.
@@ -184,7 +215,7 @@ export function sampleIndex(probs: ArrayLike<number>, u: number): number {
  * Picks the next token: the argmax of the final distribution when `greedy` or T = 0, else a draw
  * from it with `random()`. Returns the token index and its probability under the final distribution.
  */
-export function chooseToken(stages: DistributionStages, greedy: boolean, random: () => number): { id: number; prob: number } {
+export function chooseToken(stages: Pick<DistributionStages, 'final'>, greedy: boolean, random: () => number): { id: number; prob: number } {
   const id = greedy ? argmax(stages.final) : sampleIndex(stages.final, random())
   return { id, prob: stages.final[id]! }
 }

@@ -65,3 +65,22 @@ test('base-vs-chat preset runs the same prompt on both models side by side', asy
   await expect(app.getByTestId('gen-output-0')).toHaveAttribute('data-status', 'done', { timeout: 60_000 })
   await page.screenshot({ path: 'test-results/generation-hallucination.png' })
 })
+
+test('the Tool use preset runs the lookup tool: the fact-sheet passage in a tool block, then the answer', async ({ app, page }) => {
+  await app.getByTestId('nav-generation').click()
+  await app.getByTestId('gen-preset-react').click()
+  await expect(app.getByTestId('gen-tool')).toBeChecked()
+  await expect(app.getByTestId('gen-preset-notes')).toContainText('runs that lookup on the toy world')
+  const out = app.getByTestId('gen-output-0')
+  await expect(out).toHaveAttribute('data-status', 'done', { timeout: 60_000 })
+  const tool = out.getByTestId('gen-tool-output')
+  await expect(tool).toHaveCount(1)
+  await expect(tool).toHaveAttribute('data-found', 'true')
+  await expect(tool).toContainText('lookup tool')
+  await expect(tool).toContainText('Tristal lives in Voford. Tristal works as a cook. Tristal has a duck.')
+  // the model wrote the action before the block and the answer after it
+  expect(await out.getAttribute('data-text')).toMatch(/^ Thought: I need to look up Tristal\.\nAction: lookup\[ Tristal \]\nObservation: Tristal lives in Voford\.[^\n]*\nAnswer: [^\n]*duck/)
+  await expect(out).toContainText('1 tool call')
+  await app.getByTestId('gen-run').screenshot({ path: 'test-results/generation-react.png' })
+  await page.screenshot({ path: 'test-results/generation-react-page.png' })
+})

@@ -28,14 +28,17 @@ export async function listGenModels(modelsDir: string): Promise<GenModelInfo[]> 
 }
 
 const presetsSchema = z.object({
-  presets: z.array(z.object({ id: z.string(), models: z.array(z.string()), prompt: z.string(), expected: z.string().optional(), notes: z.string().optional() }).passthrough())
+  presets: z.array(z.object({ id: z.string(), models: z.array(z.string()), prompt: z.string(), expected: z.string().optional(), notes: z.string().optional(), tool: z.unknown().optional() }).passthrough())
 })
 
-/** The toy world's prompt presets; none if the file is missing or malformed (the lab still works). */
+/**
+ * The toy world's prompt presets; none if the file is missing or malformed (the lab still works).
+ * A preset with a `tool` spec runs the lookup tool (the spec itself is read by ./lookup.ts).
+ */
 export async function readPresets(corporaDir: string): Promise<GenPreset[]> {
   try {
     const parsed = presetsSchema.parse(JSON.parse(await readFile(join(corporaDir, 'toyworld', 'presets.json'), 'utf8')))
-    return parsed.presets.map(({ id, models, prompt, expected, notes }) => ({ id, models, prompt, expected, notes }))
+    return parsed.presets.map(({ id, models, prompt, expected, notes, tool }) => ({ id, models, prompt, expected, notes, ...(tool ? { tool: 'lookup' as const } : {}) }))
   } catch {
     return []
   }

@@ -1,7 +1,8 @@
 /** The generation feature's model host ops (types in src/shared/host-ops/generation.ts). */
 import { AppError } from '../../shared/errors'
-import type { Candidate, GeneratedStep, GenerationOps, StopReason, TokenLabel } from '../../shared/host-ops/generation'
-import { chooseToken, distributionStages, mulberry32, topIndices } from '../../shared/sampling'
+import type { GenerationOps, StopReason, TokenLabel } from '../../shared/host-ops/generation'
+import { chooseToken, finalDistribution, mulberry32, topIndices } from '../../shared/sampling'
+import { STEP_CANDIDATES, StepBatchWriter } from '../../shared/step-batch'
 import { forward, loadGenModel, type GenModel, type KvCache } from '../generation/model'
 import type { OpTable } from './table'
 
@@ -9,19 +10,18 @@ const modelsDir = (): string => process.env.LLMX_MODELS_DIR ?? ''
 
 const labelCache = new WeakMap<GenModel, Map<number, string>>()
 
-/** A token ID with its text, decoded once per model (the vocabulary never changes). */
-function label(model: GenModel, id: number): TokenLabel {
+/** A token's text, decoded once per model (the vocabulary never changes). */
+function tokenText(model: GenModel, id: number): string {
   let texts = labelCache.get(model)
   if (!texts) labelCache.set(model, (texts = new Map()))
   let text = texts.get(id)
   if (text === undefined) texts.set(id, (text = model.tokenizer.decode([id])))
-  return { id, text }
+  return text
 }
 
-/** The n most probable tokens of `probs`, with their texts. */
-function topCandidates(model: GenModel, probs: Float64Array, n: number): Candidate[] {
-  return topIndices(probs, n)
-    .map((id) => ({ ...label(model, id), prob: probs[id]! }))
+/** A token ID with its text. */
+function label(model: GenModel, id: number): TokenLabel {
+  return { id, text: tokenText(model, id) }
 }
 
 export const generationOps: OpTable<GenerationOps> = {
@@ -29,25 +29,37 @@ export const generationOps: OpTable<GenerationOps> = {
     const model = await loadGenModel(modelsDir(), args.modelId)
     const promptIds = model.tokenizer.encode(args.prompt, { add_special_tokens: false })
     if (promptIds.length >= model.maxPositions) throw new AppError('BAD_REQUEST', `The prompt has ${promptIds.length} tokens; ${args.modelId} reads at most ${model.maxPositions}. Shorten it.`)
+    if (args.stop?.some((s) => s.length === 0)) throw new AppError('BAD_REQUEST', 'A stop sequence is empty: give each one at least one character.')
+    const stops = args.stop ?? []
+    // The new text so far, from the per-token labels (already decoded): checks the stop sequences cheaply.
+    let newText = ''
     const random = mulberry32(args.seed)
-    const steps: GeneratedStep[] = []
+    const width = Math.min(STEP_CANDIDATES, model.vocabSize)
+    const writer = new StepBatchWriter(width, (id) => tokenText(model, id))
     const newIds: number[] = []
     const start = performance.now()
     let input = promptIds.length > 0 ? promptIds : [model.eosId]
     let cache: KvCache | null = null
+    let probs: Float64Array | undefined
     let stopReason: StopReason = 'length'
-    // Steps are sent in batches at most one frame (16 ms) apart: one message per token would cost
-    // more than the tiny model's forward pass when the cores are busy.
-    let batch: GeneratedStep[] = []
-    let lastSent = -Infinity
+    // Steps are sent in batches at most one frame (16 ms) apart, the first one too (the UI draws once a
+    // frame anyway): each message also wakes the core, on the same busy core. A batch is a few typed
+    // arrays (shared/step-batch.ts); 21 objects per step cost the host and the core more than the sampling.
+    let lastSent = start
     const flush = (): void => {
-      if (batch.length > 0) ctx.progress('token', steps.length, args.maxNewTokens, batch)
-      batch = []
+      const batch = writer.take()
+      if (batch) ctx.progress('token', writer.count, args.maxNewTokens, batch)
       lastSent = performance.now()
     }
+    // A cancel message is read between steps: session.run yields to the event loop (onnxruntime-node
+    // runs it from setImmediate); we also yield once a frame in case it stops doing so. One more
+    // yield per token cost 1–2% of the run.
+    let lastYield = performance.now()
     for (let step = 0; step < args.maxNewTokens; step++) {
-      // Let the host read a cancel message between steps (session.run may finish without yielding).
-      await new Promise<void>((r) => setImmediate(r))
+      if (performance.now() - lastYield >= 16) {
+        await new Promise<void>((r) => setImmediate(r))
+        lastYield = performance.now()
+      }
       if (ctx.signal.aborted) {
         flush()
         throw ctx.signal.reason as Error
@@ -58,21 +70,29 @@ export const generationOps: OpTable<GenerationOps> = {
       }
       const out = await forward(model, input, cache)
       cache = out.cache
-      const stages = distributionStages(out.logits, args)
-      const chosen = chooseToken(stages, args.greedy || args.temperature === 0, random)
-      const record: GeneratedStep = { step, token: { ...label(model, chosen.id), prob: chosen.prob }, candidates: topCandidates(model, stages.final, 20) }
-      steps.push(record)
-      batch.push(record)
+      // only the final distribution, in one buffer for the whole run (no filter on): one softmax and no
+      // new 17 kB array per token
+      const final = finalDistribution(out.logits, args, (probs ??= new Float64Array(out.logits.length)))
+      const chosen = chooseToken({ final }, args.greedy || args.temperature === 0, random)
+      writer.add(chosen.id, topIndices(final, width), final)
       if (performance.now() - lastSent >= 16) flush()
       if (chosen.id === model.eosId && !args.ignoreEos) {
         stopReason = 'eos'
         break
       }
       newIds.push(chosen.id)
+      if (stops.length > 0) {
+        newText += tokenText(model, chosen.id)
+        if (stops.some((s) => newText.endsWith(s))) {
+          stopReason = 'stop'
+          break
+        }
+      }
       input = [chosen.id]
     }
-    flush()
-    return { text: model.tokenizer.decode(newIds), steps, promptTokens: promptIds.length, stopReason, tookMs: performance.now() - start }
+    // the last batch rides in the reply instead of a message of its own; the core rebuilds the steps
+    const tail = writer.take()
+    return { text: model.tokenizer.decode(newIds), stepCount: writer.count, tail, promptTokens: promptIds.length, stopReason, tookMs: performance.now() - start }
   },
 
   async nextDistribution(args) {

@@ -1,35 +1,19 @@
 // The generation lab's core handlers: model catalogue, presets, token events and stop.
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CoreContext } from '../../../src/core/context'
-import { EventBus } from '../../../src/core/events'
-import { createGenerationHandlers } from '../../../src/core/generation/handlers'
-import type { ModelHost } from '../../../src/core/host/host'
+import { describe, expect, it } from 'vitest'
 import type { EventMap } from '../../../src/shared/ipc'
-import { ROOT, realHost, tempDir } from '../helpers'
+import { useGenerationHandlers } from './setup'
 
-const tmp = tempDir()
-let host: ModelHost
-let handlers: ReturnType<typeof createGenerationHandlers>
-const bus = new EventBus()
-beforeAll(() => {
-  host = realHost(tmp.dir)
-  const ctx = { host, bus, modelsDir: join(ROOT, 'resources/models'), corporaDir: join(ROOT, 'resources/corpora') } as unknown as CoreContext
-  handlers = createGenerationHandlers(ctx)
-})
-afterAll(() => {
-  host.stop()
-  tmp.cleanup()
-})
+const gen = useGenerationHandlers()
+const { bus } = gen
 
 const request = { modelId: 'toy-base', prompt: 'Gux', temperature: 3, topK: 0, topP: 1, seed: 3, greedy: false }
 
 describe('generation handlers', () => {
   it('lists the toy GPTs and the toy-world presets', async () => {
-    const ids = (await handlers['generation:models']({})).map((m) => m.id)
+    const ids = (await gen.handlers()['generation:models']({})).map((m) => m.id)
     expect(ids).toEqual(expect.arrayContaining(['toy-base', 'toy-chat']))
     expect(ids).not.toContain('multilingual-e5-small-zh-en')
-    const presets = await handlers['generation:presets']({})
+    const presets = await gen.handlers()['generation:presets']({})
     expect(presets.find((p) => p.id === 'base-vs-chat')?.models).toEqual(['toy-base', 'toy-chat'])
     expect(presets.find((p) => p.id === 'hallucination')?.prompt).toContain('Assistant:')
   })
@@ -40,16 +24,16 @@ describe('generation handlers', () => {
       if (name !== 'generation:token') return
       const p = payload as EventMap['generation:token']
       events.push(p)
-      if (events.length === 2) void handlers['generation:stop']({ requestId: 'r1' })
+      if (events.length === 2) void gen.handlers()['generation:stop']({ requestId: 'r1' })
     })
     // temperature 3 flattens the distribution: <|endoftext|> (1 of 2153) will not end it first
-    const result = await handlers['generation:generate']({ ...request, requestId: 'r1', maxNewTokens: 512 })
+    const result = await gen.handlers()['generation:generate']({ ...request, requestId: 'r1', maxNewTokens: 512 })
     off()
     expect(result.stopReason).toBe('stopped')
     expect(result.steps.length).toBeGreaterThanOrEqual(2)
     expect(result.steps.length).toBeLessThan(512)
     expect(events.flatMap((e) => e.steps).map((s) => s.token.id)).toEqual(result.steps.map((s) => s.token.id))
     expect(events.every((e) => e.requestId === 'r1' && e.modelId === 'toy-base')).toBe(true)
-    expect(await handlers['generation:stop']({ requestId: 'r1' })).toBe(false)
+    expect(await gen.handlers()['generation:stop']({ requestId: 'r1' })).toBe(false)
   }, 60_000)
 })

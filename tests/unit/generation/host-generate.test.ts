@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ModelHost } from '../../../src/core/host/host'
-import type { GeneratedStep } from '../../../src/shared/host-ops/generation'
+import type { GenerateArgs, GenerateResult, GenerateSummary, GeneratedStep, StepBatch } from '../../../src/shared/host-ops/generation'
 import { distributionStages, rankTokens } from '../../../src/shared/sampling'
+import { StepReader } from '../../../src/shared/step-batch'
 import { ROOT, realHost, tempDir } from '../helpers'
 
 const tmp = tempDir()
@@ -20,11 +21,28 @@ afterAll(() => {
 
 const base = { temperature: 1, topK: 0, topP: 1, seed: 1, greedy: true, maxNewTokens: 30 }
 
+/** The host's `generate` with its step batches (streamed, then the reply's tail) read back into steps, as the core does. */
+async function generate(args: GenerateArgs, batches: unknown[] = []): Promise<GenerateSummary & Pick<GenerateResult, 'steps'>> {
+  const reader = new StepReader()
+  const steps: GeneratedStep[] = []
+  const r = await host.request('generate', args, {
+    onProgress: (p) => {
+      batches.push(p.data)
+      steps.push(...reader.read(p.data))
+    }
+  })
+  // the last batch comes with the reply
+  if (r.tail) batches.push(r.tail)
+  steps.push(...reader.finish(r))
+  expect(reader.count).toBe(r.stepCount)
+  return { ...r, steps }
+}
+
 describe.each(['toy-base', 'toy-chat'])('%s', (modelId) => {
   it('greedy generation with the KV cache gives PyTorch\'s token IDs', async () => {
     const fx = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/toyworld', `${modelId}-truth.json`), 'utf8')) as { greedy: { prompt: string; new_ids: number[] }[] }
     for (const g of fx.greedy) {
-      const r = await host.request('generate', { ...base, modelId, prompt: g.prompt })
+      const r = await generate({ ...base, modelId, prompt: g.prompt })
       const ids = r.steps.map((s) => s.token.id)
       // The host stops at <|endoftext|> (PyTorch's fixture runs the full 30 tokens).
       expect(ids, g.prompt).toEqual(g.new_ids.slice(0, ids.length))
@@ -34,15 +52,25 @@ describe.each(['toy-base', 'toy-chat'])('%s', (modelId) => {
 })
 
 describe('sampling in the host', () => {
-  it('same seed gives the same text; progress streams every step, in order', async () => {
+  it('same seed gives the same text; progress streams every step, in order, as typed arrays', async () => {
     const args = { ...base, greedy: false, temperature: 1.5, topK: 40, topP: 0.95, seed: 7, maxNewTokens: 12, modelId: 'toy-chat', prompt: 'User: Where does Gux live?\nAssistant:' }
-    const streamed: GeneratedStep[] = []
-    const a = await host.request('generate', args, { onProgress: (p) => streamed.push(...(p.data as GeneratedStep[])) })
-    const b = await host.request('generate', args)
+    const batches: unknown[] = []
+    const a = await generate(args, batches)
+    const b = await generate(args)
+    expect(a.steps.length).toBeGreaterThan(0)
     expect(b.steps.map((s) => s.token.id)).toEqual(a.steps.map((s) => s.token.id))
-    expect(streamed.map((s) => s.token.id)).toEqual(a.steps.map((s) => s.token.id))
+    expect(a.steps.map((s) => s.step)).toEqual(a.steps.map((_, i) => i))
+    // the transport keeps the typed arrays (structured clone); each token's text is sent once per run
+    const first = batches[0] as StepBatch
+    expect(first.ids).toBeInstanceOf(Int32Array)
+    expect(first.candidateProbs).toBeInstanceOf(Float64Array)
+    expect(first.width).toBe(20)
+    const textIds = (batches as StepBatch[]).flatMap((x) => [...x.textIds])
+    expect(new Set(textIds).size).toBe(textIds.length)
+    expect(new Set(textIds)).toEqual(new Set(a.steps.flatMap((s) => [s.token.id, ...s.candidates.map((c) => c.id)])))
     for (const s of a.steps) {
-      expect(s.candidates.length).toBeLessThanOrEqual(20)
+      expect(s.candidates).toHaveLength(20)
+      expect(s.candidates.map((c) => c.prob)).toEqual([...s.candidates.map((c) => c.prob)].sort((x, y) => y - x))
       expect(s.candidates.reduce((n, c) => n + c.prob, 0)).toBeLessThanOrEqual(1 + 1e-9)
       // top-k 40: the sampled token is among the kept ones and has nonzero probability
       expect(s.token.prob).toBeGreaterThan(0)
@@ -54,7 +82,7 @@ describe('sampling in the host', () => {
     const d = await host.request('nextDistribution', { modelId: 'toy-chat', prompt, appendIds: [] })
     expect(d.logits).toBeInstanceOf(Float32Array)
     expect(d.logits.length).toBe(2153)
-    const g = await host.request('generate', { ...base, modelId: 'toy-chat', prompt, maxNewTokens: 1 })
+    const g = await generate({ ...base, modelId: 'toy-chat', prompt, maxNewTokens: 1 })
     const stages = distributionStages(d.logits, { temperature: 1, topK: 0, topP: 1 })
     expect(g.steps[0]!.token.id).toBe(rankTokens(d.logits)[0])
     expect(g.steps[0]!.token.prob).toBeCloseTo(stages.final[g.steps[0]!.token.id]!, 5)
@@ -62,9 +90,30 @@ describe('sampling in the host', () => {
     expect(d.context.map((t) => t.text).join('')).toBe(prompt)
   }, 60_000)
 
+  it('ends as soon as the new text ends with a stop sequence, keeping it (greedy on the Tool use preset)', async () => {
+    const presets = JSON.parse(readFileSync(join(ROOT, 'resources/corpora/toyworld/presets.json'), 'utf8')) as { presets: { id: string; prompt: string; tool?: { stop: string } }[] }
+    const react = presets.presets.find((p) => p.id === 'react')!
+    expect(react.tool?.stop).toBe('\nObservation:')
+    const args = { ...base, modelId: 'toy-chat', prompt: react.prompt, maxNewTokens: 120 }
+    const r = await generate({ ...args, stop: ['\nAnswer:', react.tool!.stop] })
+    expect(r.stopReason).toBe('stop')
+    expect(r.text).toBe(' Thought: I need to look up Tristal.\nAction: lookup[ Tristal ]\nObservation:')
+    expect(r.steps.map((s) => s.token.text).join('')).toBe(r.text)
+    // without it the model runs past "Observation:" and writes an observation of its own
+    const free = await generate(args)
+    expect(free.stopReason).not.toBe('stop')
+    expect(free.text.startsWith(r.text)).toBe(true)
+    expect(free.steps.length).toBeGreaterThan(r.steps.length)
+    // a stop sequence is matched in the new text only, never in the prompt
+    const inPrompt = await host.request('generate', { ...args, stop: ['Assistant:'] })
+    expect(inPrompt.stopReason).not.toBe('stop')
+    await expect(host.request('generate', { ...args, stop: [''] })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('stop sequence is empty') })
+  }, 60_000)
+
   it('a cancelled generation fails with CANCELLED; an unknown model with MODEL_NOT_FOUND', async () => {
     const controller = new AbortController()
-    const run = host.request('generate', { ...base, modelId: 'toy-base', prompt: 'Gux', maxNewTokens: 200, greedy: false }, { signal: controller.signal, onProgress: () => controller.abort() })
+    // ignoreEos: 200 tokens take far longer than the first batch's frame (16 ms), so a progress message comes mid-run
+    const run = host.request('generate', { ...base, modelId: 'toy-base', prompt: 'Gux', maxNewTokens: 200, greedy: false, ignoreEos: true }, { signal: controller.signal, onProgress: () => controller.abort() })
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' })
     await expect(host.request('nextDistribution', { modelId: 'nope', prompt: 'x', appendIds: [] })).rejects.toMatchObject({ code: 'MODEL_NOT_FOUND' })
   }, 60_000)

@@ -1,6 +1,6 @@
 // Sampling maths against hand-computed cases (values worked out on paper, noted beside each).
 import { describe, expect, it } from 'vitest'
-import { argmax, chooseToken, distributionStages, mulberry32, rankTokens, sampleIndex, softmax, topIndices, topKFilter, topPFilter } from '../../../src/shared/sampling'
+import { argmax, chooseToken, distributionStages, finalDistribution, mulberry32, rankTokens, sampleIndex, softmax, topIndices, topKFilter, topPFilter } from '../../../src/shared/sampling'
 
 const close = (actual: ArrayLike<number>, expected: number[], digits = 9): void => {
   expect(actual.length).toBe(expected.length)
@@ -79,6 +79,23 @@ describe('stages and choice', () => {
   it('rejects options out of range', () => {
     expect(() => distributionStages([1, 2], { temperature: 1, topK: -1, topP: 1 })).toThrow(/topK/)
     expect(() => distributionStages([1, 2], { temperature: 1, topK: 0, topP: 0 })).toThrow(/topP/)
+  })
+  it('finalDistribution equals the stages\' final distribution, bit for bit, with or without a reused buffer', () => {
+    const r = mulberry32(11)
+    const logits = Float32Array.from({ length: 300 }, () => r() * 20 - 10)
+    const into = new Float64Array(300)
+    for (const o of [{ temperature: 1, topK: 0, topP: 1 }, { temperature: 0.7, topK: 0, topP: 1 }, { temperature: 1.5, topK: 40, topP: 1 }, { temperature: 1, topK: 0, topP: 0.9 }, { temperature: 0, topK: 0, topP: 1 }]) {
+      const expected = distributionStages(logits, o).final
+      expect(finalDistribution(logits, o)).toEqual(expected)
+      // the buffer still holds the previous options' distribution: every entry is overwritten
+      expect(finalDistribution(logits, o, into)).toEqual(expected)
+    }
+    // with no filter on, the result is the buffer itself
+    const small = new Float64Array(3)
+    expect(finalDistribution([1, 2, 3], { temperature: 1, topK: 0, topP: 1 }, small)).toBe(small)
+    close(small, [0.0900306, 0.2447285, 0.665241], 6)
+    expect(() => finalDistribution([1, 2], { temperature: 1, topK: 0, topP: 1 }, new Float64Array(3))).toThrow('softmax output has 3 entries for 2 logits')
+    expect(() => finalDistribution([1, 2], { temperature: -1, topK: 0, topP: 1 })).toThrow(/temperature/)
   })
   it('greedy picks the argmax with its probability', () => {
     const s = distributionStages([1, 3, 2], { temperature: 1, topK: 0, topP: 1 })

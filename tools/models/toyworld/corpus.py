@@ -177,9 +177,42 @@ def story_problem_doc(rng: random.Random, w: World) -> str:
 MIX = {"broad": (0.50, 0.62, 0.70, 0.76, 0.79, 0.92),
        # second phase: more fact-bearing text so each fact is seen more often per token
        "facts": (0.62, 0.72, 0.84, 0.88, 0.90, 0.97)}
+MIX["copy"] = MIX["facts"]  # plus COPY_SHARE of copy_doc
+
+
+def copy_doc(rng: random.Random, w: World) -> str:
+    """A fact-sheet passage about someone with random facts, then some of those facts told again
+    (shuffled, or in other words); or a random word list written twice. Memory cannot predict the retelling (the facts are drawn at random, never a
+    held-out person's true ones), so the only way to predict it is to read the passage: this
+    trains the in-context copying that RAG and ReAct rest on, on every token of the retelling."""
+    if rng.random() < 0.6:
+        p = random_person(rng, w, rng.choice(w.pool))
+    else:
+        h = rng.choice(w.held_out)
+        p = random_person(rng, w, h.name, avoid=h)
+    u = rng.random()
+    if u < 0.35:  # a random word list, twice: only copying (an induction head) predicts the second
+        words = ([t.name for t in w.towns] + w.jobs + list(w.animals) + list(w.things) + w.pool
+                 + [q.name for q in w.people] + ["a", "the", "of", "in", "as", "and", "is", "has"])
+        seq = " ".join(rng.choice(words) for _ in range(rng.randint(6, 14)))
+        return f"{seq}. {seq}."
+    if u < 0.7:  # the sheet's own sentences again, shuffled: copying by matching words
+        sents = [s + "." for s in passage(p).rstrip(".").split(". ")]
+        rng.shuffle(sents)
+        return passage(p) + " " + " ".join(sents)
+    attrs = rng.sample(ATTRS, rng.randint(2, 4))
+    if "job" not in attrs and rng.random() < 0.5:
+        attrs[0] = "job"
+    return passage(p) + " " + " ".join(fill(rng.choice(FACT_TEMPLATES[a]), p, a) for a in attrs)
+
+
+# Share of pre-training documents that are copy_doc, per mix.
+COPY_SHARE = {"copy": 0.5}
 
 
 def pretrain_doc(rng: random.Random, w: World, mix: str = "broad") -> str:
+    if rng.random() < COPY_SHARE.get(mix, 0.0):
+        return copy_doc(rng, w)
     r = rng.random()
     known = w.known
     b, s, pa, t, an, ar = MIX[mix]
@@ -256,7 +289,12 @@ def context_person(rng: random.Random, w: World) -> Person:
 
 # SFT mix (cumulative thresholds): closed-book QA, RAG, ReAct, arithmetic; the rest word problems.
 # "context": a later phase weighted towards reading passages (RAG, ReAct).
-SFT_MIX = {"default": (0.22, 0.50, 0.72, 0.84), "context": (0.10, 0.48, 0.80, 0.88)}
+SFT_MIX = {"default": (0.22, 0.50, 0.72, 0.84), "context": (0.10, 0.48, 0.80, 0.88),
+           "jobs": (0.10, 0.48, 0.80, 0.88)}
+# Share of RAG/ReAct questions asked about the job, per mix (the rest: any attribute, uniform).
+# "jobs": after the context phases the model copied towns, pets, objects and friends from a
+# passage but still answered jobs from its prior (2 of 40 held-out job questions right).
+CONTEXT_JOB_SHARE = {"jobs": 0.4}
 
 
 def sft_example(rng: random.Random, w: World, qa_people: list[Person],
@@ -281,7 +319,7 @@ def sft_example(rng: random.Random, w: World, qa_people: list[Person],
                 (f" {art(k).capitalize()} eats {w.animals[k]}.{EOS}", True)]
     if r < react:  # RAG, then ReAct
         p = context_person(rng, w)
-        a = rng.choice(ATTRS)
+        a = "job" if rng.random() < CONTEXT_JOB_SHARE.get(mix, 0.0) else rng.choice(ATTRS)
         q = fill(rng.choice(QUESTIONS[a]), p, a)
         if r < rag:
             ps = [passage(p)]

@@ -1,16 +1,20 @@
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { GenToolName } from '@shared/contract/generation'
 import { useStore } from '../../stores'
 import { GeneratedText } from './GeneratedText'
 import { useGenerationRun } from './useGenerationRun'
 
-/** Streaming generation with stop; Ctrl/⌘+Enter starts it. `autoStartKey` changes trigger a run (presets). */
-export function RunPanel({ prompt, models, autoStartKey }: { prompt: string; models: string[]; autoStartKey: number }): ReactNode {
+/**
+ * Streaming generation with stop; Ctrl/⌘+Enter starts it. `autoStartKey` changes trigger a run (presets).
+ * With `tool`, runs are ReAct runs: the core answers the model's actions with that tool.
+ */
+export function RunPanel({ prompt, models, autoStartKey, tool }: { prompt: string; models: string[]; autoStartKey: number; tool?: GenToolName }): ReactNode {
   const { t } = useTranslation()
   const controls = useStore((s) => s.generation.controls)
   const runs = [useGenerationRun(), useGenerationRun()]
   const running = runs.some((r) => r.run?.status === 'running')
-  const start = (): void => models.forEach((m, i) => runs[i]!.start(m, prompt, controls))
+  const start = (): void => models.forEach((m, i) => runs[i]!.start(m, prompt, controls, tool))
   useEffect(() => {
     if (autoStartKey > 0) start()
     // only a new preset click starts a run

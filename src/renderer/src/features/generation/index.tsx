@@ -32,11 +32,14 @@ export function GenerationView(): ReactNode {
   const setControls = useStore((s) => s.setControls)
   const [preset, setPreset] = useState<string | null>(null)
   const [compare, setCompare] = useState(false)
+  // ReAct: the core answers the model's lookup actions (on with the Tool use preset)
+  const [useTool, setUseTool] = useState(false)
   const [autoStart, setAutoStart] = useState(0)
   const text = prompt ?? presets.find((p) => p.id === 'known-fact')?.prompt ?? presets[0]?.prompt ?? ''
   const choose = (p: GenPreset): void => {
     setPreset(p.id)
     setCompare(p.models.length > 1)
+    setUseTool(p.tool !== undefined)
     setGeneration({ prompt: p.prompt, modelId: p.models[p.models.length - 1] ?? modelId, picked: [] })
     // The presets' expected answers are the models' greedy answers; sampling stays one click away.
     setControls({ greedy: true })
@@ -66,6 +69,9 @@ export function GenerationView(): ReactNode {
               <label>
                 <input type="checkbox" data-testid="gen-compare" checked={compare} onChange={(e) => setCompare(e.target.checked)} /> {t('generation.compare')}
               </label>
+              <label title={t('generation.toolHelp')}>
+                <input type="checkbox" data-testid="gen-tool" checked={useTool} onChange={(e) => setUseTool(e.target.checked)} /> {t('generation.tool')}
+              </label>
             </div>
             <Presets presets={presets} active={preset} onChoose={choose} />
             <textarea
@@ -78,7 +84,7 @@ export function GenerationView(): ReactNode {
               onChange={(e) => setGeneration({ prompt: e.target.value, picked: [] })}
             />
           </div>
-          <RunPanel prompt={text} models={sideBySide.length === 2 ? sideBySide : [modelId]} autoStartKey={autoStart} />
+          <RunPanel prompt={text} models={sideBySide.length === 2 ? sideBySide : [modelId]} autoStartKey={autoStart} tool={useTool ? 'lookup' : undefined} />
           <div className="gen-layout">
             <Controls />
             <NextToken prompt={text} />
