@@ -105,14 +105,14 @@ test('graph search finds a concept; its lesson links to other lessons and opens 
   await expect(app.getByTestId('nav-walkthrough')).toHaveAttribute('aria-current', 'page')
 })
 
-test('chapter filter hides other chapters; a later lab says it comes in a later release', async ({ app }) => {
+test('chapter filter hides other chapters; a later lab says so; the RAG lesson opens its generation preset', async ({ app }) => {
   await openMap(app)
   await app.getByTestId('cm-view-graph').click()
   await expect(app.getByTestId('concept-graph')).toHaveAttribute('data-layout', 'done')
   await app.getByTestId('chapter-prompting').click()
   await expect(app.getByTestId('graph-node-rag')).toBeVisible()
   await expect(app.getByTestId('graph-node-token')).toHaveCount(0)
-  await app.getByTestId('graph-node-rag').click()
+  await app.getByTestId('graph-node-prompt-engineering').click()
   await expect(app.getByTestId('lesson-lab-later')).toContainText('later release')
   // At 1280 px the lesson takes the whole area; choosing a view closes it so the view shows again.
   await expect(app.getByTestId('graph-node-rag')).toBeHidden()
@@ -121,6 +121,17 @@ test('chapter filter hides other chapters; a later lab says it comes in a later 
   await expect(app.getByTestId('graph-node-rag')).toBeVisible()
   await app.getByTestId('chapter-all').click()
   await expect(app.getByTestId('graph-node-token')).toBeVisible()
+  // the RAG lesson's lab is the generation lab's "Fact in the prompt" preset, loaded and run
+  await app.getByTestId('graph-search').fill('rag')
+  await app.getByTestId('graph-node-rag').click()
+  await expect(app.getByTestId('lesson-lab')).toHaveAttribute('data-target', 'rag')
+  await app.getByTestId('lesson-lab').click()
+  await expect(app.getByTestId('section-generation')).toBeVisible()
+  await expect(app.getByTestId('gen-preset-rag')).toHaveClass(/active/)
+  await expect(app.getByTestId('gen-prompt')).toHaveValue(/^User: Context: Tristal lives in Voford\./)
+  const out = app.getByTestId('gen-output-0')
+  await expect(out).toHaveAttribute('data-status', 'done', { timeout: 60_000 })
+  expect(await out.getAttribute('data-text')).toBe(' Tristal lives in Voford.<|endoftext|>')
 })
 
 test('self-check answers and visits are remembered across a restart', async ({ app, page, userDataDir }) => {

@@ -84,3 +84,21 @@ test('the Tool use preset runs the lookup tool: the fact-sheet passage in a tool
   await app.getByTestId('gen-run').screenshot({ path: 'test-results/generation-react.png' })
   await page.screenshot({ path: 'test-results/generation-react-page.png' })
 })
+
+test('Write a program: toy-chat writes the program, the app runs it and shows what it prints', async ({ app, page }) => {
+  await app.getByTestId('nav-generation').click()
+  await app.getByTestId('gen-preset-pal').click()
+  await expect(app.getByTestId('gen-preset-notes')).toContainText('the app runs it')
+  const out = app.getByTestId('gen-output-0')
+  await expect(out).toHaveAttribute('data-status', 'done', { timeout: 60_000 })
+  expect(await out.getAttribute('data-text')).toBe(' a = 60 + 35\nb = a - 4\nprint(b)<|endoftext|>')
+  await expect(app.getByTestId('gen-program-output')).toContainText('The program prints: 91')
+  await app.getByTestId('gen-run').screenshot({ path: 'test-results/generation-pal.png' })
+  // Step by step gets the tokens its written steps need, and ends with the answer
+  await app.getByTestId('gen-preset-cot').click()
+  await expect(app.getByTestId('gen-maxNewTokens')).toHaveValue('100')
+  await expect(out).toHaveAttribute('data-status', 'done', { timeout: 60_000 })
+  expect(await out.getAttribute('data-text')).toMatch(/The answer is 623\.<\|endoftext\|>$/)
+  await expect(app.getByTestId('gen-program-output')).toHaveCount(0)
+  await page.screenshot({ path: 'test-results/generation-cot.png' })
+})

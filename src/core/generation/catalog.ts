@@ -28,7 +28,7 @@ export async function listGenModels(modelsDir: string): Promise<GenModelInfo[]> 
 }
 
 const presetsSchema = z.object({
-  presets: z.array(z.object({ id: z.string(), models: z.array(z.string()), prompt: z.string(), expected: z.string().optional(), notes: z.string().optional(), tool: z.unknown().optional() }).passthrough())
+  presets: z.array(z.object({ id: z.string(), models: z.array(z.string()), prompt: z.string(), expected: z.string().optional(), notes: z.string().optional(), tool: z.unknown().optional(), max_new_tokens: z.number().int().min(1).max(512).optional() }).passthrough())
 })
 
 /**
@@ -38,7 +38,9 @@ const presetsSchema = z.object({
 export async function readPresets(corporaDir: string): Promise<GenPreset[]> {
   try {
     const parsed = presetsSchema.parse(JSON.parse(await readFile(join(corporaDir, 'toyworld', 'presets.json'), 'utf8')))
-    return parsed.presets.map(({ id, models, prompt, expected, notes, tool }) => ({ id, models, prompt, expected, notes, ...(tool ? { tool: 'lookup' as const } : {}) }))
+    return parsed.presets.map(({ id, models, prompt, expected, notes, tool, max_new_tokens }) => ({
+      id, models, prompt, expected, notes, ...(tool ? { tool: 'lookup' as const } : {}), ...(max_new_tokens ? { maxNewTokens: max_new_tokens } : {})
+    }))
   } catch {
     return []
   }

@@ -25,6 +25,8 @@ export interface GenPreset {
   notes?: string
   /** The tool a run of this preset uses (request it with `tool` on 'generation:generate'). */
   tool?: GenToolName
+  /** New tokens the preset's answer needs (tokens), when more than the lab's default limit. */
+  maxNewTokens?: number
 }
 
 /**

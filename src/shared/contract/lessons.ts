@@ -19,6 +19,7 @@ export type Relation = (typeof RELATIONS)[number]
 /** Every lab a lesson may point to (see {@link parseLabTarget}). */
 export const LAB_TARGETS = [
   'concept-map', 'embedding-space', 'tokenizer', 'generation', 'generation:hallucination', 'generation:base-vs-chat',
+  'generation:rag', 'generation:react', 'generation:cot', 'generation:pal', 'generation:few-shot',
   'walkthrough:tokenize', 'walkthrough:embedding', 'walkthrough:positional-encoding', 'walkthrough:attention',
   'walkthrough:feed-forward', 'walkthrough:stack', 'walkthrough:masked-attention', 'walkthrough:cross-attention',
   'walkthrough:softmax', 'walkthrough:loop', 'walkthrough:decoder-only', 'walkthrough:compare', 'models',

@@ -269,7 +269,7 @@ def main() -> None:
     # 6. chain-of-thought: 3-digit addition, direct vs written steps
     pairs = [(rng.randint(100, 999), rng.randint(100, 999)) for _ in range(args.n)]
     for steps in (False, True):
-        outs = chat.generate([corpus.cot_prompt(a, b, steps) for a, b in pairs], 70 if steps else 12)
+        outs = chat.generate([corpus.cot_prompt(a, b, steps) for a, b in pairs], 100 if steps else 12)  # steps: up to 74 tokens
         ok = sum(final_number(o) == a + b for o, (a, b) in zip(outs, pairs))
         rows.append((f"3-digit addition, {'written steps (CoT)' if steps else 'direct answer'}", "(compare)",
                      pct(ok, args.n), str(args.n)))

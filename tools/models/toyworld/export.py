@@ -324,6 +324,7 @@ def write_corpora() -> None:
             {"id": "cot", "models": ["toy-chat"],
              "prompt": corpus.cot_prompt(345, 278, True), "direct_prompt": corpus.cot_prompt(345, 278, False),
              "expected": corpus.add_steps(345, 278),
+             "max_new_tokens": 100,  # the written steps of a 3-digit sum take up to 74 tokens
              "notes": "Adding ' Think step by step.' makes the model write column addition with carries."},
             {"id": "pal", "models": ["toy-chat"],
              "prompt": corpus.pal_prompt(prob, True), "direct_prompt": corpus.pal_prompt(prob, False),

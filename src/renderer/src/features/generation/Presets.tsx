@@ -2,8 +2,11 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GenPreset } from '@shared/contract/generation'
 
-/** Preset prompts from resources/corpora/toyworld/presets.json; a click loads and runs one. */
-export function Presets({ presets, active, onChoose }: { presets: GenPreset[]; active: string | null; onChoose(p: GenPreset): void }): ReactNode {
+/** Presets whose expected text is what toy-chat writes (steps, a program), not a fact of the toy world. */
+const WRITES = new Set(['cot', 'pal'])
+
+/** Preset prompts from resources/corpora/toyworld/presets.json; a click loads and runs one. `prompt`: the prompt now in the editor. */
+export function Presets({ presets, active, prompt, onChoose }: { presets: GenPreset[]; active: string | null; prompt: string; onChoose(p: GenPreset): void }): ReactNode {
   const { t } = useTranslation()
   if (presets.length === 0) return <p className="gen-meta">{t('generation.presets.none')}</p>
   const current = presets.find((p) => p.id === active)
@@ -18,7 +21,8 @@ export function Presets({ presets, active, onChoose }: { presets: GenPreset[]; a
       {current && (
         <p className="gen-meta" data-testid="gen-preset-notes">
           {t(`generation.presets.notes.${current.id}`, { defaultValue: current.notes ?? '' })}
-          {current.expected && ` ${t('generation.presets.expected', { text: current.expected })}`}
+          {/* the expected answer belongs to the preset's own prompt, not to an edited one */}
+          {current.expected && current.prompt === prompt && ` ${t(WRITES.has(current.id) ? 'generation.presets.expectedOutput' : 'generation.presets.expected', { text: current.expected.trim() })}`}
         </p>
       )}
     </div>

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { GenToolName } from '@shared/contract/generation'
 import { useStore } from '../../stores'
 import { GeneratedText } from './GeneratedText'
+import { ProgramOutput } from './ProgramOutput'
+import { asksForProgram, programSource } from './program'
 import { useGenerationRun } from './useGenerationRun'
 
 /**
@@ -47,6 +49,7 @@ export function RunPanel({ prompt, models, autoStartKey, tool }: { prompt: strin
             <div key={m}>
               {models.length > 1 && <h3>{m}</h3>}
               {run && run.modelId === m && <GeneratedText run={run} testId={`gen-output-${i}`} />}
+              {run && run.modelId === m && run.status === 'done' && asksForProgram(prompt) && <ProgramOutput source={programSource(run.steps.map((s) => s.token.text).join(''))} />}
             </div>
           )
         })}

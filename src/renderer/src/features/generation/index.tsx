@@ -42,9 +42,20 @@ export function GenerationView(): ReactNode {
     setUseTool(p.tool !== undefined)
     setGeneration({ prompt: p.prompt, modelId: p.models[p.models.length - 1] ?? modelId, picked: [] })
     // The presets' expected answers are the models' greedy answers; sampling stays one click away.
-    setControls({ greedy: true })
+    setControls({ greedy: true, ...(p.maxNewTokens ? { maxNewTokens: p.maxNewTokens } : {}) })
     setAutoStart((n) => n + 1)
   }
+  // a lesson's "open the lab" link names a preset (generation:<preset id>): load and run it
+  const target = useStore((s) => s.sectionTarget)
+  useEffect(() => {
+    const p = target ? presets.find((x) => x.id === target) : undefined
+    if (!p) return
+    useStore.setState({ sectionTarget: null })
+    // after this render: choose() sets this view's state and starts the run
+    queueMicrotask(() => choose(p))
+    // choose() is recreated every render; the target alone decides
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [target, presets])
   const sideBySide = compare && models ? models.filter((m) => m.id === 'toy-base' || m.id === 'toy-chat').map((m) => m.id) : []
   return (
     <section className="page gen-page" data-testid="section-generation">
@@ -73,7 +84,7 @@ export function GenerationView(): ReactNode {
                 <input type="checkbox" data-testid="gen-tool" checked={useTool} onChange={(e) => setUseTool(e.target.checked)} /> {t('generation.tool')}
               </label>
             </div>
-            <Presets presets={presets} active={preset} onChoose={choose} />
+            <Presets presets={presets} active={preset} prompt={text} onChoose={choose} />
             <textarea
               className="gen-prompt"
               data-testid="gen-prompt"
