@@ -48,7 +48,8 @@ export function RunPanel({ prompt, models, autoStartKey, tool }: { prompt: strin
           return (
             <div key={m}>
               {models.length > 1 && <h3>{m}</h3>}
-              {run && run.modelId === m && <GeneratedText run={run} testId={`gen-output-${i}`} />}
+              {/* keyed by run: a new run starts with no token opened */}
+              {run && run.modelId === m && <GeneratedText key={run.requestId} run={run} testId={`gen-output-${i}`} />}
               {run && run.modelId === m && run.status === 'done' && asksForProgram(prompt) && <ProgramOutput source={programSource(run.steps.map((s) => s.token.text).join(''))} />}
             </div>
           )
