@@ -155,14 +155,19 @@ export function topPFilter(probs: ArrayLike<number>, p: number): Float64Array {
   return renormalised(probs, keep)
 }
 
+/** Top-k then top-p on a temperature-scaled distribution; a filter that is off passes its input through. */
+function filterStages(afterTemperature: Float64Array, options: SamplingOptions): { afterTopK: Float64Array; final: Float64Array } {
+  const afterTopK = options.topK > 0 && options.topK < afterTemperature.length ? topKFilter(afterTemperature, options.topK) : afterTemperature
+  return { afterTopK, final: options.topP < 1 ? topPFilter(afterTopK, options.topP) : afterTopK }
+}
+
 /** All four stages for `logits` [vocab] under `options`. @throws RangeError as {@link checkOptions}. */
 export function distributionStages(logits: ArrayLike<number>, options: SamplingOptions): DistributionStages {
   checkOptions(options)
   const raw = softmax(logits, 1)
   const afterTemperature = options.temperature === 1 ? raw : softmax(logits, options.temperature)
-  // A filter that is off passes its input through (stages may share one array; none is mutated).
-  const afterTopK = options.topK > 0 && options.topK < logits.length ? topKFilter(afterTemperature, options.topK) : afterTemperature
-  return { raw, afterTemperature, afterTopK, final: options.topP < 1 ? topPFilter(afterTopK, options.topP) : afterTopK }
+  // stages may share one array; none is mutated
+  return { raw, afterTemperature, ...filterStages(afterTemperature, options) }
 }
 
 /**
@@ -173,9 +178,7 @@ export function distributionStages(logits: ArrayLike<number>, options: SamplingO
  */
 export function finalDistribution(logits: ArrayLike<number>, options: SamplingOptions, into?: Float64Array): Float64Array {
   checkOptions(options)
-  const afterTemperature = softmax(logits, options.temperature, into)
-  const afterTopK = options.topK > 0 && options.topK < logits.length ? topKFilter(afterTemperature, options.topK) : afterTemperature
-  return options.topP < 1 ? topPFilter(afterTopK, options.topP) : afterTopK
+  return filterStages(softmax(logits, options.temperature, into), options).final
 }
 
 /**

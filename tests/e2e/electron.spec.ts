@@ -3,30 +3,18 @@
  * skipped, with the reason printed, where it is not (Electron ≥ 42 downloads its binary on first
  * use, which closed build machines cannot do).
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
+import { MISSING_ELECTRON, electronBinary } from '../../scripts/electron-binary'
 
 const ROOT = resolve(import.meta.dirname, '../..')
-
-function electronBinary(): string | null {
-  try {
-    const require = createRequire(import.meta.url)
-    const pathFile = join(require.resolve('electron/package.json'), '..', 'path.txt')
-    if (!existsSync(pathFile)) return null
-    const exe = join(require.resolve('electron/package.json'), '..', 'dist', readFileSync(pathFile, 'utf8').trim())
-    return existsSync(exe) ? exe : null
-  } catch {
-    return null
-  }
-}
 
 const exe = electronBinary()
 const built = existsSync(join(ROOT, 'out/main/index.js'))
 const reason = !exe
-  ? 'no Electron binary on this machine (it is downloaded on first use, which needs the network); run `npx electron --version` once online'
+  ? MISSING_ELECTRON
   : 'out/ is not built; run `npm run build` first'
 
 test('the Electron window starts, is sandboxed, and shows the app', async () => {

@@ -27,19 +27,38 @@ export async function listGenModels(modelsDir: string): Promise<GenModelInfo[]> 
   return out
 }
 
+/** A preset's tool (ReAct lookup): its stop sequence, the action regex, how the output is appended. */
+export const toolSpecSchema = z.object({
+  stop: z.string().min(1),
+  action_regex: z.string().min(1),
+  append: z.string(),
+  not_found: z.string().min(1)
+})
+
 const presetsSchema = z.object({
-  presets: z.array(z.object({ id: z.string(), models: z.array(z.string()), prompt: z.string(), expected: z.string().optional(), notes: z.string().optional(), tool: z.unknown().optional(), max_new_tokens: z.number().int().min(1).max(512).optional() }).passthrough())
+  presets: z.array(z.object({
+    id: z.string(), models: z.array(z.string()), prompt: z.string(), expected: z.string().optional(), notes: z.string().optional(),
+    expected_kind: z.enum(['fact', 'output']).default('fact'), tool: toolSpecSchema.optional(), max_new_tokens: z.number().int().min(1).max(512).optional()
+  }).passthrough())
 })
 
 /**
+ * resources/corpora/toyworld/presets.json, read and checked (the lab's presets and the lookup tool's spec).
+ * @throws Error if the file is missing or malformed
+ */
+export async function readPresetsFile(corporaDir: string): Promise<z.infer<typeof presetsSchema>> {
+  return presetsSchema.parse(JSON.parse(await readFile(join(corporaDir, 'toyworld', 'presets.json'), 'utf8')))
+}
+
+/**
  * The toy world's prompt presets; none if the file is missing or malformed (the lab still works).
- * A preset with a `tool` spec runs the lookup tool (the spec itself is read by ./lookup.ts).
+ * A preset with a `tool` spec runs the lookup tool (./lookup.ts).
  */
 export async function readPresets(corporaDir: string): Promise<GenPreset[]> {
   try {
-    const parsed = presetsSchema.parse(JSON.parse(await readFile(join(corporaDir, 'toyworld', 'presets.json'), 'utf8')))
-    return parsed.presets.map(({ id, models, prompt, expected, notes, tool, max_new_tokens }) => ({
-      id, models, prompt, expected, notes, ...(tool ? { tool: 'lookup' as const } : {}), ...(max_new_tokens ? { maxNewTokens: max_new_tokens } : {})
+    const parsed = await readPresetsFile(corporaDir)
+    return parsed.presets.map(({ id, models, prompt, expected, expected_kind, notes, tool, max_new_tokens }) => ({
+      id, models, prompt, expected, expectedKind: expected_kind, notes, ...(tool ? { tool: 'lookup' as const } : {}), ...(max_new_tokens ? { maxNewTokens: max_new_tokens } : {})
     }))
   } catch {
     return []

@@ -7,14 +7,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../../shared/errors'
+import { readPresetsFile, type toolSpecSchema } from './catalog'
 
-const specSchema = z.object({
-  stop: z.string().min(1),
-  action_regex: z.string().min(1),
-  append: z.string(),
-  not_found: z.string().min(1)
-})
-const presetsSchema = z.object({ presets: z.array(z.object({ id: z.string(), tool: specSchema.optional() }).passthrough()) })
 const factSchema = z.object({ id: z.string().min(1), kind: z.string(), held_out: z.boolean(), text: z.string().min(1) })
 
 /** The lookup tool, loaded and checked. */
@@ -54,9 +48,9 @@ async function load(corporaDir: string): Promise<LookupTool> {
   const dir = join(corporaDir, 'toyworld')
   const what = (file: string, err: unknown): AppError =>
     new AppError('INTERNAL', `The lookup tool could not read ${join(dir, file)}: ${err instanceof Error ? err.message : String(err)}. Reinstall the app.`)
-  let spec: z.infer<typeof specSchema> | undefined
+  let spec: z.infer<typeof toolSpecSchema> | undefined
   try {
-    spec = presetsSchema.parse(JSON.parse(await readFile(join(dir, 'presets.json'), 'utf8'))).presets.find((p) => p.tool)?.tool
+    spec = (await readPresetsFile(corporaDir)).presets.find((p) => p.tool)?.tool
   } catch (err) {
     throw what('presets.json', err)
   }

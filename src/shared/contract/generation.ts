@@ -14,7 +14,8 @@ export interface GenModelInfo {
 }
 
 /** A tool the core can run for the model during a generation (ReAct); only the toy world's fact lookup. */
-export type GenToolName = 'lookup'
+export const GEN_TOOLS = ['lookup'] as const
+export type GenToolName = (typeof GEN_TOOLS)[number]
 
 /** A prompt preset from resources/corpora/toyworld/presets.json. */
 export interface GenPreset {
@@ -22,6 +23,8 @@ export interface GenPreset {
   models: string[]
   prompt: string
   expected?: string
+  /** What `expected` is: a fact of the toy world (default), or the text the model writes (steps, a program). */
+  expectedKind: 'fact' | 'output'
   notes?: string
   /** The tool a run of this preset uses (request it with `tool` on 'generation:generate'). */
   tool?: GenToolName
@@ -87,7 +90,7 @@ export const generationContract = {
         prompt,
         maxNewTokens: z.number().int().min(1).max(512).default(60),
         stop: z.array(z.string().min(1, 'A stop sequence must not be empty.').max(100)).max(8).optional(),
-        tool: z.enum(['lookup']).optional()
+        tool: z.enum(GEN_TOOLS).optional()
       })
       .strict()
   ),

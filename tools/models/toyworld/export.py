@@ -324,11 +324,12 @@ def write_corpora() -> None:
             {"id": "cot", "models": ["toy-chat"],
              "prompt": corpus.cot_prompt(345, 278, True), "direct_prompt": corpus.cot_prompt(345, 278, False),
              "expected": corpus.add_steps(345, 278),
+             "expected_kind": "output",  # the model's own text, not a fact of the world
              "max_new_tokens": 100,  # the written steps of a 3-digit sum take up to 74 tokens
              "notes": "Adding ' Think step by step.' makes the model write column addition with carries."},
             {"id": "pal", "models": ["toy-chat"],
              "prompt": corpus.pal_prompt(prob, True), "direct_prompt": corpus.pal_prompt(prob, False),
-             "expected": prog, "answer": ans,
+             "expected": prog, "expected_kind": "output", "answer": ans,
              "interpreter": "lines 'x = <int|name> <+|-|*> <int|name>' and a final 'print(x)'",
              "notes": "Adding ' Write a program.' makes the model write a program; an interpreter computes the answer."},
             {"id": "few-shot", "models": ["toy-base", "toy-chat"],

@@ -2,9 +2,6 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GenPreset } from '@shared/contract/generation'
 
-/** Presets whose expected text is what toy-chat writes (steps, a program), not a fact of the toy world. */
-const WRITES = new Set(['cot', 'pal'])
-
 /** Preset prompts from resources/corpora/toyworld/presets.json; a click loads and runs one. `prompt`: the prompt now in the editor. */
 export function Presets({ presets, active, prompt, onChoose }: { presets: GenPreset[]; active: string | null; prompt: string; onChoose(p: GenPreset): void }): ReactNode {
   const { t } = useTranslation()
@@ -21,8 +18,10 @@ export function Presets({ presets, active, prompt, onChoose }: { presets: GenPre
       {current && (
         <p className="gen-meta" data-testid="gen-preset-notes">
           {t(`generation.presets.notes.${current.id}`, { defaultValue: current.notes ?? '' })}
-          {/* the expected answer belongs to the preset's own prompt, not to an edited one */}
-          {current.expected && current.prompt === prompt && ` ${t(WRITES.has(current.id) ? 'generation.presets.expectedOutput' : 'generation.presets.expected', { text: current.expected.trim() })}`}
+          {/* the expected answer belongs to the preset's own prompt, not to an edited one; on its own line, line breaks kept (programs) */}
+          {current.expected && current.prompt === prompt && (
+            <span className="gen-preset-expected">{t(current.expectedKind === 'output' ? 'generation.presets.expectedOutput' : 'generation.presets.expected', { text: current.expected.trim() })}</span>
+          )}
         </p>
       )}
     </div>

@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GenToolName } from '@shared/contract/generation'
 import { useStore } from '../../stores'
-import { GeneratedText } from './GeneratedText'
+import { GeneratedText, runText } from './GeneratedText'
 import { ProgramOutput } from './ProgramOutput'
 import { asksForProgram, programSource } from './program'
 import { useGenerationRun } from './useGenerationRun'
@@ -50,7 +50,7 @@ export function RunPanel({ prompt, models, autoStartKey, tool }: { prompt: strin
               {models.length > 1 && <h3>{m}</h3>}
               {/* keyed by run: a new run starts with no token opened */}
               {run && run.modelId === m && <GeneratedText key={run.requestId} run={run} testId={`gen-output-${i}`} />}
-              {run && run.modelId === m && run.status === 'done' && asksForProgram(prompt) && <ProgramOutput source={programSource(run.steps.map((s) => s.token.text).join(''))} />}
+              {run && run.modelId === m && run.status === 'done' && asksForProgram(prompt) && <ProgramOutput source={programSource(runText(run.steps, run.toolCalls))} />}
             </div>
           )
         })}
