@@ -10,8 +10,9 @@
  */
 import { AppError } from './errors'
 import type { Candidate, GenerateSummary, GeneratedStep, StepBatch } from './host-ops/generation'
+import type { StepChoice } from './step-choice'
 
-/** Candidates streamed per step: the top 20 of the final distribution (fewer for a smaller vocabulary). */
+/** Candidates streamed per step: the 20 tokens with the highest logits (fewer for a smaller vocabulary). */
 export const STEP_CANDIDATES = 20
 
 /** Host side: collects steps and hands them out as {@link StepBatch}es, each token's text sent once per run. */
@@ -40,20 +41,21 @@ export class StepBatchWriter {
   }
 
   /**
-   * Adds one step: the chosen token and its candidates, with probabilities read from `probs`.
-   * @param candidates [width] token IDs, most probable first
-   * @param probs the final distribution, [vocab]
-   * @throws RangeError if `candidates` does not have `width` entries
+   * Adds one step: the chosen token and its candidates, with their probabilities.
+   * @throws RangeError if the step does not have `width` candidates, each with a probability
    */
-  add(tokenId: number, candidates: readonly number[], probs: ArrayLike<number>): void {
-    if (candidates.length !== this.width) throw new RangeError(`expected ${this.width} candidates, got ${candidates.length}`)
-    this.ids.push(tokenId)
-    this.probs.push(probs[tokenId]!)
-    this.label(tokenId)
-    for (const id of candidates) {
-      this.candidateIds.push(id)
-      this.candidateProbs.push(probs[id]!)
-      this.label(id)
+  add(step: StepChoice): void {
+    const { candidateIds, candidateProbs } = step
+    if (candidateIds.length !== this.width || candidateProbs.length !== this.width) {
+      throw new RangeError(`expected ${this.width} candidates, got ${candidateIds.length} with ${candidateProbs.length} probabilities`)
+    }
+    this.ids.push(step.id)
+    this.probs.push(step.prob)
+    this.label(step.id)
+    for (let c = 0; c < this.width; c++) {
+      this.candidateIds.push(candidateIds[c]!)
+      this.candidateProbs.push(candidateProbs[c]!)
+      this.label(candidateIds[c]!)
     }
   }
 

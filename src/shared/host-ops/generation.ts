@@ -21,7 +21,7 @@ export interface GeneratedStep {
   /** 0-based index of the new token. */
   step: number
   token: Candidate
-  /** Top-20 candidates of the final distribution at this step, most probable first. */
+  /** The 20 tokens with the highest logits at this step, most probable first (ties: lower ID), with their final probabilities (0 for a token a filter removed). */
   candidates: Candidate[]
 }
 

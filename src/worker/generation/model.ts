@@ -104,7 +104,8 @@ export async function forward(model: GenModel, ids: number[], cache: KvCache | n
   const logits = out.logits!
   const vocab = Number(logits.dims[2])
   const all = logits.data as Float32Array
-  const last = all.slice((n - 1) * vocab, n * vocab)
+  // one new token (every step after the prompt): the output is that row already, no copy needed
+  const last = n === 1 ? all : all.slice((n - 1) * vocab, n * vocab)
   const next = model.pastInputs.map((p) => out[p.present]!)
   return { logits: last, cache: next }
 }

@@ -1,9 +1,10 @@
 /** The generation feature's model host ops (types in src/shared/host-ops/generation.ts). */
 import { AppError } from '../../shared/errors'
 import type { GenerationOps, StopReason, TokenLabel } from '../../shared/host-ops/generation'
-import { chooseToken, finalDistribution, mulberry32, topIndices } from '../../shared/sampling'
-import { STEP_CANDIDATES, StepBatchWriter } from '../../shared/step-batch'
+import { mulberry32, topIndices } from '../../shared/sampling'
+import { STEP_CANDIDATES } from '../../shared/step-batch'
 import { forward, loadGenModel, type GenModel, type KvCache } from '../generation/model'
+import { StepStream } from '../generation/step-stream'
 import type { OpTable } from './table'
 
 const modelsDir = (): string => process.env.LLMX_MODELS_DIR ?? ''
@@ -33,22 +34,20 @@ export const generationOps: OpTable<GenerationOps> = {
     const stops = args.stop ?? []
     // The new text so far, from the per-token labels (already decoded): checks the stop sequences cheaply.
     let newText = ''
-    const random = mulberry32(args.seed)
-    const width = Math.min(STEP_CANDIDATES, model.vocabSize)
-    const writer = new StepBatchWriter(width, (id) => tokenText(model, id))
+    const steps = new StepStream(Math.min(STEP_CANDIDATES, model.vocabSize), (id) => tokenText(model, id), args, mulberry32(args.seed))
     const newIds: number[] = []
     const start = performance.now()
     let input = promptIds.length > 0 ? promptIds : [model.eosId]
     let cache: KvCache | null = null
-    let probs: Float64Array | undefined
     let stopReason: StopReason = 'length'
     // Steps are sent in batches at most one frame (16 ms) apart, the first one too (the UI draws once a
     // frame anyway): each message also wakes the core, on the same busy core. A batch is a few typed
     // arrays (shared/step-batch.ts); 21 objects per step cost the host and the core more than the sampling.
+    // Greedy steps get their candidates and probabilities only here, for the whole batch (worker/generation/step-stats.ts).
     let lastSent = start
-    const flush = (): void => {
-      const batch = writer.take()
-      if (batch) ctx.progress('token', writer.count, args.maxNewTokens, batch)
+    const flush = async (): Promise<void> => {
+      const batch = await steps.take()
+      if (batch) ctx.progress('token', steps.count, args.maxNewTokens, batch)
       lastSent = performance.now()
     }
     // A cancel message is read between steps: session.run yields to the event loop (onnxruntime-node
@@ -61,7 +60,7 @@ export const generationOps: OpTable<GenerationOps> = {
         lastYield = performance.now()
       }
       if (ctx.signal.aborted) {
-        flush()
+        await flush()
         throw ctx.signal.reason as Error
       }
       if ((cache ? Number(cache[0]!.dims[2]) : 0) + input.length > model.maxPositions) {
@@ -70,29 +69,26 @@ export const generationOps: OpTable<GenerationOps> = {
       }
       const out = await forward(model, input, cache)
       cache = out.cache
-      // only the final distribution, in one buffer for the whole run (no filter on): one softmax and no
-      // new 17 kB array per token
-      const final = finalDistribution(out.logits, args, (probs ??= new Float64Array(out.logits.length)))
-      const chosen = chooseToken({ final }, args.greedy || args.temperature === 0, random)
-      writer.add(chosen.id, topIndices(final, width), final)
-      if (performance.now() - lastSent >= 16) flush()
-      if (chosen.id === model.eosId && !args.ignoreEos) {
+      const chosen = steps.choose(out.logits)
+      // at most 64 steps wait (their logits rows are kept until then)
+      if (performance.now() - lastSent >= 16 || steps.pending >= 64) await flush()
+      if (chosen === model.eosId && !args.ignoreEos) {
         stopReason = 'eos'
         break
       }
-      newIds.push(chosen.id)
+      newIds.push(chosen)
       if (stops.length > 0) {
-        newText += tokenText(model, chosen.id)
+        newText += tokenText(model, chosen)
         if (stops.some((s) => newText.endsWith(s))) {
           stopReason = 'stop'
           break
         }
       }
-      input = [chosen.id]
+      input = [chosen]
     }
     // the last batch rides in the reply instead of a message of its own; the core rebuilds the steps
-    const tail = writer.take()
-    return { text: model.tokenizer.decode(newIds), stepCount: writer.count, tail, promptTokens: promptIds.length, stopReason, tookMs: performance.now() - start }
+    const tail = await steps.take()
+    return { text: model.tokenizer.decode(newIds), stepCount: steps.count, tail, promptTokens: promptIds.length, stopReason, tookMs: performance.now() - start }
   },
 
   async nextDistribution(args) {

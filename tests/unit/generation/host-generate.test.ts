@@ -90,6 +90,20 @@ describe('sampling in the host', () => {
     expect(d.context.map((t) => t.text).join('')).toBe(prompt)
   }, 60_000)
 
+  it('greedy steps (batched in the host) carry the top 20 by logit with the shared softmax probabilities', async () => {
+    const prompt = 'User: Where does Gux live?\nAssistant:'
+    const g = await generate({ ...base, modelId: 'toy-chat', prompt, maxNewTokens: 6, temperature: 0.8, ignoreEos: true })
+    expect(g.steps).toHaveLength(6)
+    for (const s of g.steps) {
+      // the same position without the KV cache: logits agree to float32 rounding, so probabilities to ~1e-5
+      const d = await host.request('nextDistribution', { modelId: 'toy-chat', prompt, appendIds: g.steps.slice(0, s.step).map((x) => x.token.id) })
+      const final = distributionStages(d.logits, { temperature: 0.8, topK: 0, topP: 1 }).final
+      expect(s.candidates.map((c) => c.id)).toEqual(rankTokens(d.logits).slice(0, 20))
+      expect(s.token.id).toBe(s.candidates[0]!.id)
+      for (const c of [s.token, ...s.candidates]) expect(c.prob).toBeCloseTo(final[c.id]!, 5)
+    }
+  }, 60_000)
+
   it('ends as soon as the new text ends with a stop sequence, keeping it (greedy on the Tool use preset)', async () => {
     const presets = JSON.parse(readFileSync(join(ROOT, 'resources/corpora/toyworld/presets.json'), 'utf8')) as { presets: { id: string; prompt: string; tool?: { stop: string } }[] }
     const react = presets.presets.find((p) => p.id === 'react')!

@@ -4,10 +4,14 @@ import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import type { StepBatch } from '../../../src/shared/host-ops/generation'
 import { StepBatchWriter, StepReader } from '../../../src/shared/step-batch'
+import type { StepChoice } from '../../../src/shared/step-choice'
 
 // a 6-token vocabulary; probabilities of one step's final distribution
 const VOCAB = ['<eos>', ' the', ' cat', ' sat', '.', ' on']
 const probs = [0.05, 0.4, 0.3, 0.15, 0.1, 0]
+
+/** A step choosing `id`, with candidate probabilities read from `probs`. */
+const step = (id: number, candidateIds: number[]): StepChoice => ({ id, prob: probs[id]!, candidateIds, candidateProbs: candidateIds.map((c) => probs[c]!) })
 
 function writer(): { w: StepBatchWriter; decoded: number[] } {
   const decoded: number[] = []
@@ -24,10 +28,10 @@ describe('StepBatchWriter / StepReader', () => {
   it('round-trips steps through the transport, each text sent once per run', () => {
     const { w, decoded } = writer()
     expect(w.take()).toBeNull()
-    w.add(1, [1, 2, 3], probs)
-    w.add(2, [1, 2, 3], probs)
+    w.add(step(1, [1, 2, 3]))
+    w.add(step(2, [1, 2, 3]))
     const first = clone(w.take()!)
-    w.add(4, [1, 2, 4], probs)
+    w.add(step(4, [1, 2, 4]))
     const second = clone(w.take()!)
     expect(w.count).toBe(3)
     // the transport keeps typed arrays; texts of 1, 2, 3 go in the first batch, only 4 in the second
@@ -50,9 +54,9 @@ describe('StepBatchWriter / StepReader', () => {
 
   it('finish reads the batch that came with the reply and checks that no step is missing', () => {
     const { w } = writer()
-    w.add(1, [1, 2, 3], probs)
+    w.add(step(1, [1, 2, 3]))
     const streamed = w.take()!
-    w.add(2, [1, 2, 3], probs)
+    w.add(step(2, [1, 2, 3]))
     const summary = { stepCount: w.count, tail: w.take() }
     const reader = new StepReader()
     reader.read(streamed)
@@ -66,14 +70,15 @@ describe('StepBatchWriter / StepReader', () => {
 
   it('rejects a step with the wrong number of candidates', () => {
     const { w } = writer()
-    expect(() => w.add(1, [1, 2], probs)).toThrow(/expected 3 candidates, got 2/)
+    expect(() => w.add(step(1, [1, 2]))).toThrow(/expected 3 candidates, got 2 with 2 probabilities/)
+    expect(() => w.add({ ...step(1, [1, 2, 3]), candidateProbs: [0.4] })).toThrow(/got 3 with 1 probabilities/)
   })
 
   it('rejects malformed batches with INTERNAL and a reason', () => {
     const { w } = writer()
-    w.add(1, [1, 2, 3], probs)
+    w.add(step(1, [1, 2, 3]))
     const good = w.take()!
-    w.add(5, [1, 2, 5], probs)
+    w.add(step(5, [1, 2, 5]))
     const next = w.take()!
     const bad = (b: unknown, why: RegExp): void => {
       expect(() => new StepReader().read(b)).toThrow(expect.objectContaining({ code: 'INTERNAL', message: expect.stringMatching(why) }))
