@@ -1,11 +1,12 @@
 /**
- * Generation speed: 50 new tokens from toy-chat through the model host (IPC, shared sampling,
- * top-20 candidates streamed per token and read back into step objects as the core does) vs a bare onnxruntime-node greedy loop on the same graph
- * with the same KV cache and thread settings, in the same run. Reports tokens/s and their ratio.
+ * Generation speed: 50 new greedy tokens from toy-chat through the model host (IPC; the top-20
+ * candidates and probabilities of every step, computed per streamed batch, read back into step
+ * objects as the core does) vs a bare onnxruntime-node greedy loop on the same graph with the same
+ * KV cache and thread settings, in the same run. Reports tokens/s and their ratio.
  * The host is the shipped bundle (out/main/worker.js, built by `npm run bench` first), as the app
  * starts it; run from the TypeScript source through tsx it was ~2 % slower.
  */
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import * as ort from 'onnxruntime-node'
@@ -63,6 +64,15 @@ async function hostRun(host: ModelHost, args: GenerateArgs): Promise<GeneratedSt
   return steps
 }
 
+/** Source files of the host (src/worker, src/shared) changed after `builtMs`. */
+function newerSources(builtMs: number): string[] {
+  return ['src/worker', 'src/shared'].flatMap((dir) =>
+    readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+      .map((f) => join(dir, f))
+      .filter((f) => statSync(join(ROOT, f)).isFile() && statSync(join(ROOT, f)).mtimeMs > builtMs)
+  )
+}
+
 /** Interleaved host/bare pairs: single pairs ranged 0.45–1.42 on a busy machine, so the median needs many. */
 const PAIRS = 101
 const WARM_UP = 20
@@ -72,7 +82,8 @@ const fastest = (xs: number[]): number => Math.min(...xs)
 export async function generationBench(): Promise<{ name: string; result: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'llmx-bench-gen-'))
   const entry = join(ROOT, 'out/main/worker.js')
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build:electron\` first (npm run bench does).`)
+  const stale = existsSync(entry) ? newerSources(statSync(entry).mtimeMs) : ['(no build)']
+  if (stale.length > 0) throw new Error(`${entry} is missing or older than ${stale[0]}: run \`npm run build:electron\` first (npm run bench does).`)
   const host = new ModelHost({ spawn: nodeSpawner(entry), env: { LLMX_MODELS_DIR: join(ROOT, 'resources/models'), LLMX_CACHE_DIR: dir } })
   const args: GenerateArgs = { modelId: MODEL, prompt: PROMPT, maxNewTokens: STEPS, temperature: 1, topK: 0, topP: 1, seed: 1, greedy: true, ignoreEos: true }
   const session = await ort.InferenceSession.create(join(ROOT, 'resources/models', MODEL, 'onnx/model.onnx'), { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' })

@@ -1,7 +1,8 @@
 /**
  * One generation step in the model host: the next token and the candidates shown beside it, from
- * one position's logits, with the maths of shared/sampling.ts. (Greedy steps with no filter are
- * batched instead: src/worker/generation/step-stats.ts gives the same result.)
+ * one position's logits, with the maths of shared/sampling.ts. (Greedy steps at a temperature
+ * above 0 with no filter are batched instead: src/worker/generation/step-stats.ts gives the same
+ * token and candidates, and the same probabilities to ~1e-15.)
  */
 import { chooseToken, finalDistribution, topIndices, type SamplingOptions } from './sampling'
 

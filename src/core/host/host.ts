@@ -52,6 +52,8 @@ export class ModelHost {
   start(): Promise<void> {
     if (this.ready) return this.ready
     this.stopping = false
+    // a start after a crash is a restart, whether the restart timer or a new request gets here first
+    if (this.current.state === 'crashed') this.current.restarts += 1
     this.setStatus({ state: this.current.restarts > 0 ? 'restarting' : 'starting', pid: null })
     const proc = this.options.spawn(this.options.env)
     this.proc = proc
@@ -149,7 +151,6 @@ export class ModelHost {
     if (this.gaveUp()) return
     setTimeout(() => {
       if (this.proc || this.stopping) return
-      this.current.restarts += 1
       this.start().catch(() => undefined)
     }, this.options.restartDelayMs ?? 200)
   }

@@ -80,7 +80,8 @@ export function loadGenModel(modelsDir: string, id: string): Promise<GenModel> {
 
 /**
  * One forward pass. `ids` are the new tokens at positions past..past+n-1.
- * @returns logits of the last position [vocab] and the new cache (past + n positions)
+ * @returns logits of the last position [vocab] (for one new token, the output tensor's own buffer:
+ *   a new one each call, so it may be kept, but not written to) and the new cache (past + n positions)
  */
 export async function forward(model: GenModel, ids: number[], cache: KvCache | null): Promise<{ logits: Float32Array; cache: KvCache }> {
   const past = cache ? Number(cache[0]!.dims[2]) : 0

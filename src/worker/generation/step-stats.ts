@@ -3,8 +3,9 @@
  * per token in JavaScript. A greedy step needs only its argmax to go on; the softmax normaliser
  * (2,153 `Math.exp` calls per token for toy-chat, the host's largest cost after the model itself)
  * and the top 20 are needed only when the batch is sent, at most once a frame. The graph
- * (tools/models/ops/step_stats.py) does both for all pending steps in one run, in float64:
- * the probabilities match shared/sampling.ts `softmax` to ~1e-15 (tests/unit/generation/step-stats.test.ts).
+ * (tools/models/ops/step_stats.py) does both for all pending steps in one run: the normaliser in
+ * float64 from (logit − max) / T as shared/sampling.ts `softmax` computes it, TopK on the float32
+ * logits. The probabilities match `softmax` to ~1e-15 (tests/unit/generation/step-stats.test.ts).
  */
 import * as ort from 'onnxruntime-node'
 import type { StepChoice } from '../../shared/step-choice'
@@ -12,9 +13,12 @@ import { STEP_STATS_GRAPH } from './step-stats-graph'
 
 let session: Promise<ort.InferenceSession> | null = null
 
-/** The graph's session, created once per host process (443 bytes, one thread like the models). */
+/** The graph's session, created once per host process (one thread, like the models); a failed creation is tried again next time. */
 function statsSession(): Promise<ort.InferenceSession> {
-  session ??= ort.InferenceSession.create(Buffer.from(STEP_STATS_GRAPH, 'base64'), { intraOpNumThreads: 1, interOpNumThreads: 1 })
+  session ??= ort.InferenceSession.create(Buffer.from(STEP_STATS_GRAPH, 'base64'), { intraOpNumThreads: 1, interOpNumThreads: 1 }).catch((err: unknown) => {
+    session = null
+    throw err
+  })
   return session
 }
 
@@ -84,13 +88,15 @@ export class GreedyStepBatch {
     const topIds = out.top_ids!.data as BigInt64Array
     const t = this.temperature
     const steps = this.ids.map((id, r): StepChoice => {
+      // softmax's terms: exp((logit − max) / T), over the normaliser; the chosen token is the argmax
+      const max = this.rows[r]![id]!
       const candidateIds = new Array<number>(this.width)
       const candidateProbs = new Array<number>(this.width)
       for (let c = 0, k = r * this.width; c < this.width; c++, k++) {
         candidateIds[c] = Number(topIds[k])
-        candidateProbs[c] = Math.exp(topLogits[k]! / t - logSumExp[r]!)
+        candidateProbs[c] = Math.exp((topLogits[k]! - max) / t - logSumExp[r]!)
       }
-      return { id, prob: Math.exp(this.rows[r]![id]! / t - logSumExp[r]!), candidateIds, candidateProbs }
+      return { id, prob: Math.exp(-logSumExp[r]!), candidateIds, candidateProbs }
     })
     this.ids = []
     this.rows = []

@@ -6,6 +6,7 @@
  */
 import type { StepBatch } from '../../shared/host-ops/generation'
 import { StepBatchWriter } from '../../shared/step-batch'
+import { checkOptions } from '../../shared/sampling'
 import { chooseStep, type StepChoice, type StepOptions } from '../../shared/step-choice'
 import { finiteArgmax, GreedyStepBatch } from './step-stats'
 
@@ -21,6 +22,7 @@ export class StepStream {
    * @param text a token ID's text (sent once per ID and run)
    * @param options sampling controls of the run
    * @param random the run's seeded draws (not used by greedy steps)
+   * @throws RangeError for sampling options out of range (shared/sampling.ts `checkOptions`)
    */
   constructor(
     private readonly width: number,
@@ -28,7 +30,9 @@ export class StepStream {
     private readonly options: StepOptions,
     private readonly random: () => number
   ) {
+    checkOptions(options)
     this.writer = new StepBatchWriter(width, text)
+    // topK ≥ vocabulary size is off too, but rare: it takes the slower, equally exact path
     const batchable = options.greedy && options.temperature > 0 && options.topK === 0 && options.topP === 1
     this.greedy = batchable ? new GreedyStepBatch(width, options.temperature) : null
   }

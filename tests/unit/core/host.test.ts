@@ -58,6 +58,22 @@ describe('model host (real worker process)', () => {
     expect(host.status().restarts).toBe(1)
   })
 
+  it('counts a restart started by a request that came before the restart timer', async () => {
+    const before = (await host.request('ping', { echo: 'a', delayMs: 0 })).pid
+    const restarts = host.status().restarts
+    const crashed = new Promise<void>((resolve) => {
+      const off = host.onStatus((s) => s.state === 'crashed' && (off(), resolve()))
+    })
+    process.kill(before, 'SIGKILL')
+    await crashed
+    // at once, well inside the 200 ms the host waits before restarting by itself
+    const after = await host.request('ping', { echo: 'b', delayMs: 0 })
+    expect(after.pid).not.toBe(before)
+    expect(host.status()).toMatchObject({ state: 'ready', restarts: restarts + 1 })
+    await new Promise((r) => setTimeout(r, 400))
+    expect(host.status()).toMatchObject({ pid: after.pid, restarts: restarts + 1 })
+  })
+
   it('reports an unknown op as BAD_REQUEST without dying', async () => {
     await expect(host.request('nope' as 'ping', { echo: '', delayMs: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
     expect((await host.request('ping', { echo: 'still', delayMs: 0 })).echo).toBe('still')

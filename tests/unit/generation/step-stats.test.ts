@@ -32,10 +32,13 @@ describe('finiteArgmax', () => {
 })
 
 describe('GreedyStepBatch', () => {
-  it.each([1, 0.7, 1.6])('matches chooseStep at temperature %s: argmax, top 20 by logit (ties to the lower ID), softmax probabilities', async (temperature) => {
+  it.each([1, 0.7, 1.6, 1e-300])('matches chooseStep at temperature %s: argmax, top 20 by logit (ties to the lower ID), softmax probabilities', async (temperature) => {
     const random = mulberry32(11)
     const batch = new GreedyStepBatch(20, temperature)
     const rows = Array.from({ length: 7 }, () => randomLogits(2153, random))
+    // tokens a model rules out entirely, some of them among the first 20 IDs
+    for (const i of [0, 3, 5, 700, 2152]) rows[2]![i] = -Infinity
+    rows[4]!.fill(-Infinity, 0, 2140)
     for (const row of rows) batch.add(finiteArgmax(row), row)
     expect(batch.size).toBe(7)
     const got = await batch.take()
@@ -76,5 +79,8 @@ describe('StepStream', () => {
     row[7] = NaN
     expect(() => stream.choose(row)).toThrow(/logit 7 is NaN/)
     expect(() => new StepStream(5, text, { ...options, greedy: true, topK: 0, topP: 1 }, () => 0).choose(row)).toThrow(/logit 7 is NaN/)
+    // options are checked when the run starts, batched or not
+    expect(() => new StepStream(5, text, { temperature: Infinity, topK: 0, topP: 1, greedy: true }, () => 0)).toThrow(RangeError)
+    expect(() => new StepStream(5, text, { temperature: 1, topK: 0, topP: 0, greedy: true }, () => 0)).toThrow(/topP/)
   })
 })

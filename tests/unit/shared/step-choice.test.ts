@@ -29,7 +29,7 @@ const CASES: StepOptions[] = [
 ]
 
 describe('chooseStep', () => {
-  it('matches the full-distribution reference, greedy or drawn, with and without filters', () => {
+  it('ranks candidates as a full sort of the logits does, with probabilities from the final distribution, greedy or drawn, with and without filters', () => {
     const gen = mulberry32(7)
     for (const o of CASES) {
       for (let trial = 0; trial < 40; trial++) {

@@ -2,12 +2,12 @@
 """Build the model host's step-statistics graph and write it into the app as base64.
 
 The graph takes the logits of a batch of generated steps and returns, per step, the log of the
-softmax normaliser (in float64, of logits / temperature) and the k highest logits with their token
-IDs. The host runs it once per streamed batch of greedy steps instead of one JavaScript pass of
+softmax normaliser, computed in float64 as shared/sampling.ts `softmax` does (the largest logit
+subtracted first, then divided by the temperature), and the k highest logits with their token IDs. The host runs it once per streamed batch of greedy steps instead of one JavaScript pass of
 Math.exp per token (src/worker/generation/step-stats.ts; measured in BENCHMARKS.md, generation).
 
   inputs   logits float32 [rows, vocab], temperature float64 [1], k int64 [1]
-  outputs  logsumexp float64 [rows, 1]  = log Σ_v exp(logits[r, v] / temperature)
+  outputs  logsumexp float64 [rows, 1]  = log Σ_v exp((logits[r, v] − max_v logits[r, v]) / temperature)
            top_logits float32 [rows, k], top_ids int64 [rows, k]  (largest first; ONNX TopK puts
            the lower index first on ties, as shared/sampling.ts topIndices does)
 
@@ -37,7 +37,9 @@ def build() -> onnx.ModelProto:
     ]
     nodes = [
         helper.make_node("Cast", ["logits"], ["logits64"], to=TensorProto.DOUBLE),
-        helper.make_node("Div", ["logits64", "temperature"], ["scaled"]),
+        helper.make_node("ReduceMax", ["logits64"], ["max"], axes=[1], keepdims=1),
+        helper.make_node("Sub", ["logits64", "max"], ["shifted"]),
+        helper.make_node("Div", ["shifted", "temperature"], ["scaled"]),
         helper.make_node("ReduceLogSumExp", ["scaled"], ["logsumexp"], axes=[1], keepdims=1),
         helper.make_node("TopK", ["logits", "k"], ["top_logits", "top_ids"], axis=1, largest=1, sorted=1),
     ]
