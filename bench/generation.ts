@@ -14,18 +14,12 @@ import { ModelHost } from '../src/core/host/host'
 import { nodeSpawner } from '../src/core/host/process'
 import type { GenerateArgs, GeneratedStep } from '../src/shared/host-ops/generation'
 import { StepReader } from '../src/shared/step-batch'
+import { int64Tensor } from '../src/worker/generation/tensors'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const MODEL = 'toy-chat'
 const PROMPT = 'User: Where does Gux live?\nAssistant:'
 const STEPS = 50
-
-/** An int64 tensor filled in place (as the host's forward() does; BigInt64Array.from(…, BigInt) is ~10× slower). */
-function int64(values: number[], dims: number[]): ort.Tensor {
-  const data = new BigInt64Array(values.length)
-  for (let i = 0; i < values.length; i++) data[i] = BigInt(values[i]!)
-  return new ort.Tensor('int64', data, dims)
-}
 
 /** Greedy loop straight on onnx/model.onnx; returns ms for `STEPS` tokens after `promptIds`. */
 async function bareLoop(session: ort.InferenceSession, promptIds: number[]): Promise<number> {
@@ -38,9 +32,9 @@ async function bareLoop(session: ort.InferenceSession, promptIds: number[]): Pro
   const start = performance.now()
   for (let step = 0; step < STEPS; step++) {
     const feeds: Record<string, ort.Tensor> = {
-      input_ids: int64(input, [1, input.length]),
+      input_ids: int64Tensor(input, [1, input.length]),
       attention_mask: new ort.Tensor('int64', new BigInt64Array(length + input.length).fill(1n), [1, length + input.length]),
-      position_ids: int64(input.map((_, i) => length + i), [1, input.length])
+      position_ids: int64Tensor(input.map((_, i) => length + i), [1, input.length])
     }
     past.forEach((name, i) => (feeds[name] = cache[i]!))
     const out = await session.run(feeds)
@@ -69,7 +63,10 @@ function newerSources(builtMs: number): string[] {
   return ['src/worker', 'src/shared'].flatMap((dir) =>
     readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
       .map((f) => join(dir, f))
-      .filter((f) => statSync(join(ROOT, f)).isFile() && statSync(join(ROOT, f)).mtimeMs > builtMs)
+      .filter((f) => {
+        const st = statSync(join(ROOT, f))
+        return st.isFile() && st.mtimeMs > builtMs
+      })
   )
 }
 

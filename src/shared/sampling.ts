@@ -33,17 +33,22 @@ export function checkOptions(o: SamplingOptions): void {
   if (!(o.topP > 0 && o.topP <= 1)) throw new RangeError(`topP must be in (0, 1], got ${o.topP}`)
 }
 
-/** Index of the largest value; ties go to the lowest index. -1 for an empty array. */
+/**
+ * Index of the largest value; ties go to the lowest index, and all -Infinity gives 0. -1 for an
+ * empty array or when a value is NaN (one pass: the model host runs this once per generated token).
+ */
 export function argmax(values: ArrayLike<number>): number {
-  let best = -1
+  if (values.length === 0) return -1
+  let best = 0
   let bestValue = -Infinity
   for (let i = 0; i < values.length; i++) {
-    if (values[i]! > bestValue) {
-      bestValue = values[i]!
+    const v = values[i]!
+    if (v > bestValue) {
+      bestValue = v
       best = i
-    }
+    } else if (v !== v) return -1 // NaN
   }
-  return values.length > 0 && best < 0 ? 0 : best
+  return best
 }
 
 /**
@@ -59,17 +64,9 @@ export function softmax(logits: ArrayLike<number>, temperature = 1, into?: Float
   if (!(temperature >= 0)) throw new RangeError(`temperature must be ≥ 0, got ${temperature}`)
   if (into && into.length !== logits.length) throw new RangeError(`softmax output has ${into.length} entries for ${logits.length} logits`)
   const out = into ?? new Float64Array(logits.length)
-  // One pass finds the argmax (lowest index on ties, as argmax()) and the first NaN: the model host
-  // runs this once per generated token, where each pass over the vocabulary counts.
-  let top = 0
-  let max = -Infinity
-  for (let i = 0; i < logits.length; i++) {
-    const v = logits[i]!
-    if (v > max) {
-      max = v
-      top = i
-    } else if (Number.isNaN(v)) throw new RangeError(`logit ${i} is NaN`)
-  }
+  const top = argmax(logits)
+  if (top < 0) throw new RangeError(`logit ${Array.prototype.findIndex.call(logits, (v: number) => Number.isNaN(v))} is NaN`)
+  const max = logits[top]!
   if (temperature === 0 || max === Infinity || max === -Infinity) {
     out.fill(0)
     out[top] = 1

@@ -31,3 +31,8 @@ export async function until(predicate: () => boolean, timeoutMs = 10_000): Promi
     await new Promise((r) => setTimeout(r, 20))
   }
 }
+
+/** Logits as a small model's: a wide range ([-25, 15)) in quarter steps, so that ties occur. [vocab] */
+export function randomLogits(vocab: number, random: () => number): Float32Array {
+  return Float32Array.from({ length: vocab }, () => Math.round((random() * 40 - 25) * 4) / 4)
+}

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { AutoTokenizer } from '@huggingface/transformers'
 import * as ort from 'onnxruntime-node'
 import { AppError } from '../../shared/errors'
+import { int64Tensor } from './tensors'
 
 interface GenTokenizer {
   encode(text: string, options: { add_special_tokens: boolean }): number[]
@@ -86,17 +87,10 @@ export function loadGenModel(modelsDir: string, id: string): Promise<GenModel> {
 export async function forward(model: GenModel, ids: number[], cache: KvCache | null): Promise<{ logits: Float32Array; cache: KvCache }> {
   const past = cache ? Number(cache[0]!.dims[2]) : 0
   const n = ids.length
-  // Filled in place: BigInt64Array.from(array, BigInt) took ~10× as long, once per generated token.
-  const inputIds = new BigInt64Array(n)
-  const positions = new BigInt64Array(n)
-  for (let i = 0; i < n; i++) {
-    inputIds[i] = BigInt(ids[i]!)
-    positions[i] = BigInt(past + i)
-  }
   const feeds: Record<string, ort.Tensor> = {
-    input_ids: new ort.Tensor('int64', inputIds, [1, n]),
+    input_ids: int64Tensor(ids, [1, n]),
     attention_mask: new ort.Tensor('int64', new BigInt64Array(past + n).fill(1n), [1, past + n]),
-    position_ids: new ort.Tensor('int64', positions, [1, n])
+    position_ids: int64Tensor(Array.from({ length: n }, (_, i) => past + i), [1, n])
   }
   model.pastInputs.forEach((p, i) => {
     feeds[p.name] = cache ? cache[i]! : new ort.Tensor('float32', new Float32Array(0), [1, p.heads, 0, p.headDim])

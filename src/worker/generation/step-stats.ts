@@ -8,6 +8,7 @@
  * logits. The probabilities match `softmax` to ~1e-15 (tests/unit/generation/step-stats.test.ts).
  */
 import * as ort from 'onnxruntime-node'
+import { argmax } from '../../shared/sampling'
 import type { StepChoice } from '../../shared/step-choice'
 import { STEP_STATS_GRAPH } from './step-stats-graph'
 
@@ -28,16 +29,8 @@ function statsSession(): Promise<ort.InferenceSession> {
  * @param logits [vocab]
  */
 export function finiteArgmax(logits: ArrayLike<number>): number {
-  let best = 0
-  let max = -Infinity
-  for (let i = 0; i < logits.length; i++) {
-    const v = logits[i]!
-    if (v > max) {
-      max = v
-      best = i
-    } else if (v !== v) return -1 // NaN
-  }
-  return Number.isFinite(max) ? best : -1
+  const best = argmax(logits)
+  return best >= 0 && Number.isFinite(logits[best]!) ? best : -1
 }
 
 /** Pending greedy steps of one run: their chosen token IDs and logits rows, until {@link take}. */

@@ -5,11 +5,7 @@ import { mulberry32 } from '../../../src/shared/sampling'
 import { chooseStep, type StepChoice } from '../../../src/shared/step-choice'
 import { finiteArgmax, GreedyStepBatch } from '../../../src/worker/generation/step-stats'
 import { StepStream } from '../../../src/worker/generation/step-stream'
-
-/** Logits as a small model's: a wide range, quarter steps so that ties occur. */
-function randomLogits(vocab: number, random: () => number): Float32Array {
-  return Float32Array.from({ length: vocab }, () => Math.round((random() * 40 - 25) * 4) / 4)
-}
+import { randomLogits } from '../helpers'
 
 function expectSameStep(got: StepChoice, want: StepChoice): void {
   expect(got.id).toBe(want.id)

@@ -3,18 +3,14 @@
 import { describe, expect, it } from 'vitest'
 import { chooseToken, finalDistribution, mulberry32, rankTokens, type SamplingOptions } from '../../../src/shared/sampling'
 import { chooseStep, type StepOptions } from '../../../src/shared/step-choice'
+import { randomLogits } from '../helpers'
 
 /** The reference: the whole distribution, candidates ranked by logit (ties: lower ID). */
-function reference(logits: number[], o: StepOptions, n: number, random: () => number): ReturnType<typeof chooseStep> {
+function reference(logits: Float32Array, o: StepOptions, n: number, random: () => number): ReturnType<typeof chooseStep> {
   const final = finalDistribution(logits, o)
   const chosen = chooseToken({ final }, o.greedy || o.temperature === 0, random)
   const candidateIds = rankTokens(logits).slice(0, n)
   return { ...chosen, candidateIds, candidateProbs: candidateIds.map((i) => final[i]!) }
-}
-
-/** Logits with ties and a wide range, as a small model's are. */
-function randomLogits(vocab: number, random: () => number): number[] {
-  return Array.from({ length: vocab }, () => Math.round((random() * 30 - 15) * 4) / 4)
 }
 
 const OFF: SamplingOptions = { temperature: 1, topK: 0, topP: 1 }
@@ -34,7 +30,7 @@ describe('chooseStep', () => {
     for (const o of CASES) {
       for (let trial = 0; trial < 40; trial++) {
         const logits = randomLogits(300, gen)
-        const got = chooseStep(Float32Array.from(logits), o, 20, mulberry32(trial))
+        const got = chooseStep(logits, o, 20, mulberry32(trial))
         expect(got).toEqual(reference(logits, o, 20, mulberry32(trial)))
       }
     }

@@ -182,9 +182,10 @@ MIX["copy"] = MIX["facts"]  # plus COPY_SHARE of copy_doc
 
 def copy_doc(rng: random.Random, w: World) -> str:
     """A fact-sheet passage about someone with random facts, then some of those facts told again
-    (shuffled, or in other words); or a random word list written twice. Memory cannot predict the retelling (the facts are drawn at random, never a
-    held-out person's true ones), so the only way to predict it is to read the passage: this
-    trains the in-context copying that RAG and ReAct rest on, on every token of the retelling."""
+    (shuffled, or in other words); or a random word list written twice. Memory cannot predict the
+    retelling (the facts are drawn at random, never a held-out person's true ones), so the only way
+    to predict it is to read the passage: this trains the in-context copying that RAG and ReAct
+    rest on, on every token of the retelling."""
     if rng.random() < 0.6:
         p = random_person(rng, w, rng.choice(w.pool))
     else:
@@ -289,8 +290,8 @@ def context_person(rng: random.Random, w: World) -> Person:
 
 # SFT mix (cumulative thresholds): closed-book QA, RAG, ReAct, arithmetic; the rest word problems.
 # "context": a later phase weighted towards reading passages (RAG, ReAct).
-SFT_MIX = {"default": (0.22, 0.50, 0.72, 0.84), "context": (0.10, 0.48, 0.80, 0.88),
-           "jobs": (0.10, 0.48, 0.80, 0.88)}
+SFT_MIX = {"default": (0.22, 0.50, 0.72, 0.84), "context": (0.10, 0.48, 0.80, 0.88)}
+SFT_MIX["jobs"] = SFT_MIX["context"]  # plus CONTEXT_JOB_SHARE of job questions
 # Share of RAG/ReAct questions asked about the job, per mix (the rest: any attribute, uniform).
 # "jobs": after the context phases the model copied towns, pets, objects and friends from a
 # passage but still answered jobs from its prior (2 of 40 held-out job questions right).

@@ -29,12 +29,12 @@ export function runProgram(source: string): ProgramResult {
   const lines = source.split('\n').map((l) => l.trim())
   const vars = new Map<string, number>()
   const fail = (line: number, problem: ProgramProblem, detail = ''): ProgramResult => ({ ok: false, line, problem, detail })
+  // a number, or the name that is not defined
+  const value = (operand: string): number | string => (/^\d+$/.test(operand) ? Number(operand) : (vars.get(operand) ?? operand))
   if (lines.length > MAX_LINES) return fail(MAX_LINES + 1, 'too-long', String(MAX_LINES))
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!
     if (text === '') continue
-    // a number, or the name that is not defined
-    const value = (operand: string): number | string => (/^\d+$/.test(operand) ? Number(operand) : (vars.get(operand) ?? operand))
     const printed = PRINT.exec(text)
     if (printed) {
       const v = value(printed[1]!)
